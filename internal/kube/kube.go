@@ -1,0 +1,132 @@
+// Package kube finds the learner's cluster the way kubectl does (--kubeconfig,
+// KUBECONFIG, ~/.kube/config, --context) and tells whether it looks local.
+package kube
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/clientcmd"
+)
+
+// Options select a kubeconfig and context, as kubectl's flags of the same names.
+type Options struct {
+	Kubeconfig string
+	Context    string
+}
+
+// Target is one cluster as a context in a kubeconfig names it.
+type Target struct {
+	Context   string
+	Server    string
+	Namespace string
+	Config    *rest.Config
+}
+
+// ErrNoCluster means no kubeconfig or no current context was found.
+var ErrNoCluster = errors.New("no cluster configured")
+
+// Load resolves the kubeconfig and context like kubectl.
+func Load(opts Options) (*Target, error) {
+	rules := clientcmd.NewDefaultClientConfigLoadingRules()
+	rules.ExplicitPath = opts.Kubeconfig
+	overrides := &clientcmd.ConfigOverrides{CurrentContext: opts.Context}
+	loader := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(rules, overrides)
+
+	raw, err := loader.RawConfig()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read kubeconfig: %w", err)
+	}
+	name := raw.CurrentContext
+	if opts.Context != "" {
+		name = opts.Context
+	}
+	if name == "" {
+		return nil, fmt.Errorf("%w: the kubeconfig (%s) has no current context", ErrNoCluster, describe(rules))
+	}
+	if _, ok := raw.Contexts[name]; !ok {
+		if opts.Context == "" && len(raw.Contexts) == 0 {
+			return nil, fmt.Errorf("%w: no kubeconfig at %s", ErrNoCluster, describe(rules))
+		}
+		return nil, fmt.Errorf("context %q is not in the kubeconfig (%s)", name, describe(rules))
+	}
+	config, err := loader.ClientConfig()
+	if err != nil {
+		return nil, fmt.Errorf("context %q: %w", name, err)
+	}
+	ns, _, err := loader.Namespace()
+	if err != nil {
+		return nil, err
+	}
+	return &Target{Context: name, Server: config.Host, Namespace: ns, Config: config}, nil
+}
+
+// describe names the kubeconfig files kubectl would read.
+func describe(rules *clientcmd.ClientConfigLoadingRules) string {
+	if rules.ExplicitPath != "" {
+		return rules.ExplicitPath
+	}
+	return strings.Join(rules.Precedence, ":")
+}
+
+// ServerVersion asks the API server for its version, giving up after timeout.
+func (t *Target) ServerVersion(ctx context.Context, timeout time.Duration) (string, error) {
+	config := rest.CopyConfig(t.Config)
+	config.Timeout = timeout
+	client, err := discovery.NewDiscoveryClientForConfig(config)
+	if err != nil {
+		return "", err
+	}
+	type result struct {
+		version string
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := client.ServerVersion()
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		done <- result{version: v.GitVersion}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return "", fmt.Errorf("cluster %s (context %q) is unreachable: %w", t.Server, t.Context, r.err)
+		}
+		return r.version, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// localContextPrefixes are the context names local cluster tools write.
+var localContextPrefixes = []string{"kind-", "minikube", "docker-desktop", "kwok-", "rancher-desktop", "k3d-", "orbstack"}
+
+// LooksLocal reports whether the target is a cluster on this machine: kind,
+// minikube, Docker Desktop, the sandbox, or any API server on a loopback address.
+func (t *Target) LooksLocal() bool {
+	for _, prefix := range localContextPrefixes {
+		if strings.HasPrefix(t.Context, prefix) {
+			return true
+		}
+	}
+	u, err := url.Parse(t.Server)
+	if err != nil {
+		return false
+	}
+	host := u.Hostname()
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,278 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"kanzen.dev/kanzen/internal/userdirs"
+)
+
+// DefaultName is the sandbox a learner gets; tests use their own.
+const DefaultName = "kanzen"
+
+// DefaultNodes is how many simulated nodes a new sandbox has: two, so that a
+// DaemonSet visibly runs one Pod per node.
+const DefaultNodes = 2
+
+// readyTimeout bounds how long up waits for the API server and nodes.
+const readyTimeout = 2 * time.Minute
+
+// Sandbox is one named kwok cluster with its own state directory.
+type Sandbox struct {
+	Name  string
+	Nodes int
+	// Port is the API server's port on 127.0.0.1; 0 lets kwokctl pick a free one.
+	Port int
+	// Bins holds the binaries; Up needs them, Down and Status can do without.
+	Bins Binaries
+	// Log receives one line per step; nil discards them.
+	Log io.Writer
+}
+
+var validName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$`)
+
+// Dir is the sandbox's state directory: kwokctl's workdir and the kubeconfig.
+func (s *Sandbox) Dir() (string, error) {
+	if !validName.MatchString(s.Name) {
+		return "", fmt.Errorf("invalid sandbox name %q: use lowercase letters, digits and dashes", s.Name)
+	}
+	state, err := userdirs.State()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(state, "sandbox", s.Name), nil
+}
+
+// KubeconfigPath is the stable path of the sandbox's kubeconfig. It does not
+// change when the sandbox is restarted, so shells that exported it keep working.
+func (s *Sandbox) KubeconfigPath() (string, error) {
+	dir, err := s.Dir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "kubeconfig"), nil
+}
+
+func (s *Sandbox) workdir(dir string) string    { return filepath.Join(dir, "kwok") }
+func (s *Sandbox) clusterDir(dir string) string { return filepath.Join(dir, "kwok", "clusters", s.Name) }
+
+func (s *Sandbox) logf(format string, args ...any) {
+	if s.Log != nil {
+		fmt.Fprintf(s.Log, format+"\n", args...)
+	}
+}
+
+// Up starts the sandbox, or restarts it if it crashed, and returns once the API
+// server answers and every node is Ready. Calling it on a healthy sandbox only
+// brings the node count up to date.
+func (s *Sandbox) Up(ctx context.Context) (Status, error) {
+	dir, err := s.Dir()
+	if err != nil {
+		return Status{}, err
+	}
+	if err := s.Bins.check(); err != nil {
+		return Status{}, err
+	}
+	if s.Nodes < 0 {
+		return Status{}, fmt.Errorf("a sandbox cannot have %d nodes", s.Nodes)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return Status{}, fmt.Errorf("cannot create the sandbox state directory: %w", err)
+	}
+	unlock, err := lockFile(ctx, dir+".lock")
+	if err != nil {
+		return Status{}, err
+	}
+	defer unlock()
+
+	exists := fileExists(filepath.Join(s.clusterDir(dir), "kwok.yaml"))
+	switch {
+	case exists && s.healthy(ctx, dir):
+		s.logf("sandbox %q is already running", s.Name)
+	case exists:
+		s.logf("sandbox %q is not running (it crashed, or the machine restarted): restarting it", s.Name)
+		if err := s.restart(ctx, dir); err != nil {
+			s.logf("restart failed (%v): creating it anew", firstLine(err))
+			if err := s.remove(ctx, dir); err != nil {
+				return Status{}, err
+			}
+			if err := s.create(ctx, dir); err != nil {
+				return Status{}, err
+			}
+		}
+	default:
+		if err := s.create(ctx, dir); err != nil {
+			return Status{}, err
+		}
+	}
+	if err := s.scaleNodes(ctx, dir); err != nil {
+		return Status{}, err
+	}
+	if err := s.writeKubeconfig(ctx, dir); err != nil {
+		return Status{}, err
+	}
+	return s.waitReady(ctx, dir)
+}
+
+// create makes a new kwokctl cluster from the sandbox binaries.
+func (s *Sandbox) create(ctx context.Context, dir string) error {
+	if s.Port != 0 {
+		if err := portFree(s.Port); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	s.logf("creating sandbox %q (Kubernetes %s, %d simulated nodes)", s.Name, KubeVersion, s.Nodes)
+	args := []string{"create", "cluster",
+		"--runtime", "binary",
+		"--kube-apiserver-binary", s.Bins.Path(KubeAPIServer),
+		"--kube-controller-manager-binary", s.Bins.Path(KubeControllerManager),
+		"--kube-scheduler-binary", s.Bins.Path(KubeScheduler),
+		"--etcd-binary", s.Bins.Path(Etcd),
+		"--kwok-controller-binary", s.Bins.Path(Kwok),
+		// An empty --kubeconfig keeps kwokctl away from the learner's ~/.kube/config.
+		"--kubeconfig", "",
+		"--wait", readyTimeout.String(),
+	}
+	if s.Port != 0 {
+		args = append(args, "--kube-apiserver-port", strconv.Itoa(s.Port))
+	}
+	_, err := s.kwokctl(ctx, dir, args...)
+	return err
+}
+
+// restart starts the components whose processes are gone.
+func (s *Sandbox) restart(ctx context.Context, dir string) error {
+	// Stale pid files of dead processes are fine: kwokctl restarts those.
+	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", readyTimeout.String()); err != nil {
+		return err
+	}
+	if !s.healthy(ctx, dir) {
+		return errors.New("the API server did not come back")
+	}
+	return nil
+}
+
+func (s *Sandbox) scaleNodes(ctx context.Context, dir string) error {
+	_, err := s.kwokctl(ctx, dir, "scale", "node", "--replicas", strconv.Itoa(s.Nodes))
+	return err
+}
+
+// writeKubeconfig replaces the stable kubeconfig in one rename, so a reader
+// never sees half a file.
+func (s *Sandbox) writeKubeconfig(ctx context.Context, dir string) error {
+	config, err := s.kwokctl(ctx, dir, "get", "kubeconfig")
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, "kubeconfig")
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, config, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Down stops every sandbox process and removes all of its state. It works
+// without the binaries too, from the pid files alone.
+func (s *Sandbox) Down(ctx context.Context) ([]Process, error) {
+	dir, err := s.Dir()
+	if err != nil {
+		return nil, err
+	}
+	if !fileExists(dir) {
+		return nil, nil
+	}
+	unlock, err := lockFile(ctx, dir+".lock")
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	procs := processes(s.clusterDir(dir))
+	if err := s.remove(ctx, dir); err != nil {
+		return procs, err
+	}
+	return procs, nil
+}
+
+// remove deletes the cluster with kwokctl where possible, then makes sure no
+// process is left and removes the state directory.
+func (s *Sandbox) remove(ctx context.Context, dir string) error {
+	procs := processes(s.clusterDir(dir))
+	if s.Bins.check() == nil && fileExists(s.clusterDir(dir)) {
+		if _, err := s.kwokctl(ctx, dir, "delete", "cluster", "--kubeconfig", ""); err != nil {
+			s.logf("kwokctl could not delete the cluster (%v): stopping its processes directly", firstLine(err))
+		}
+	}
+	if left := stopProcesses(procs, 10*time.Second); len(left) > 0 {
+		return fmt.Errorf("could not stop %s (pid %d)", left[0].Component, left[0].PID)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("cannot remove the sandbox state %s: %w", dir, err)
+	}
+	return nil
+}
+
+// kwokctl runs kwokctl against this sandbox's workdir. The sandbox binaries
+// come first on PATH, so kwokctl uses the matching kubectl.
+func (s *Sandbox) kwokctl(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, s.Bins.Path(Kwokctl), append([]string{"--name", s.Name}, args...)...)
+	cmd.Env = append(os.Environ(),
+		"KWOK_WORKDIR="+s.workdir(dir),
+		"PATH="+s.Bins.Dir+string(os.PathListSeparator)+os.Getenv("PATH"),
+	)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = strings.TrimSpace(stdout.String())
+		}
+		return nil, fmt.Errorf("kwokctl %s: %v\n%s", strings.Join(args[:min(2, len(args))], " "), err, tailLines(msg, 15))
+	}
+	return stdout.Bytes(), nil
+}
+
+// portFree says clearly when the requested API server port is taken.
+func portFree(port int) error {
+	l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if err != nil {
+		return fmt.Errorf("port %d on 127.0.0.1 is already in use by another program: choose another with --port, or leave --port out to pick a free one", port)
+	}
+	return l.Close()
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func firstLine(err error) string {
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	return line
+}
+
+func tailLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

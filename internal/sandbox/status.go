@@ -1,0 +1,164 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/clientcmd"
+)
+
+// Status is what kanzen knows about one sandbox.
+type Status struct {
+	Name       string    `json:"name"`
+	Kubeconfig string    `json:"kubeconfig,omitempty"`
+	Exists     bool      `json:"exists"`
+	Healthy    bool      `json:"healthy"`
+	Server     string    `json:"server,omitempty"`
+	Version    string    `json:"version,omitempty"`
+	Nodes      []Node    `json:"nodes,omitempty"`
+	Processes  []Process `json:"processes,omitempty"`
+	BinDir     string    `json:"binDir,omitempty"`
+	// Problem says why the sandbox is not healthy.
+	Problem string `json:"problem,omitempty"`
+}
+
+// Node is one simulated node and whether it is Ready.
+type Node struct {
+	Name  string `json:"name"`
+	Ready bool   `json:"ready"`
+}
+
+// ReadyNodes counts the Ready nodes.
+func (st Status) ReadyNodes() int {
+	n := 0
+	for _, node := range st.Nodes {
+		if node.Ready {
+			n++
+		}
+	}
+	return n
+}
+
+// Status reports on the sandbox without changing anything.
+func (s *Sandbox) Status(ctx context.Context) (Status, error) {
+	dir, err := s.Dir()
+	if err != nil {
+		return Status{}, err
+	}
+	st := Status{Name: s.Name, BinDir: s.Bins.Dir}
+	if !fileExists(filepath.Join(s.clusterDir(dir), "kwok.yaml")) {
+		st.Problem = "not created: run kanzen sandbox up"
+		return st, nil
+	}
+	st.Exists = true
+	st.Kubeconfig = filepath.Join(dir, "kubeconfig")
+	st.Processes = processes(s.clusterDir(dir))
+	s.probe(ctx, dir, &st)
+	return st, nil
+}
+
+// probe asks the API server for its version and nodes, with a short timeout,
+// and records what it finds in st.
+func (s *Sandbox) probe(ctx context.Context, dir string, st *Status) {
+	for _, p := range st.Processes {
+		if !p.Running {
+			st.Problem = p.Component + " is not running"
+			return
+		}
+	}
+	client, host, err := clientFor(filepath.Join(dir, "kubeconfig"))
+	if err != nil {
+		st.Problem = err.Error()
+		return
+	}
+	st.Server = host
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	_, err = client.Discovery().RESTClient().Get().AbsPath("/readyz").DoRaw(ctx)
+	if err != nil {
+		st.Problem = fmt.Sprintf("the API server is not ready: %v", firstLine(err))
+		return
+	}
+	if v, err := client.Discovery().ServerVersion(); err == nil {
+		st.Version = v.GitVersion
+	}
+	nodes, err := client.CoreV1().Nodes().List(ctx, metav1.ListOptions{})
+	if err != nil {
+		st.Problem = fmt.Sprintf("cannot list nodes: %v", firstLine(err))
+		return
+	}
+	st.Nodes = st.Nodes[:0]
+	for _, n := range nodes.Items {
+		st.Nodes = append(st.Nodes, Node{Name: n.Name, Ready: nodeReady(&n)})
+	}
+	sort.Slice(st.Nodes, func(i, j int) bool { return st.Nodes[i].Name < st.Nodes[j].Name })
+	st.Healthy = true
+}
+
+// healthy reports whether the sandbox's processes run and its API server is ready.
+func (s *Sandbox) healthy(ctx context.Context, dir string) bool {
+	st := Status{Processes: processes(s.clusterDir(dir))}
+	if !fileExists(filepath.Join(dir, "kubeconfig")) {
+		return false
+	}
+	s.probe(ctx, dir, &st)
+	return st.Healthy
+}
+
+// waitReady waits until the API server is ready and s.Nodes nodes are Ready.
+func (s *Sandbox) waitReady(ctx context.Context, dir string) (Status, error) {
+	deadline := time.Now().Add(readyTimeout)
+	for {
+		st, err := s.Status(ctx)
+		if err != nil {
+			return st, err
+		}
+		if st.Healthy && len(st.Nodes) == s.Nodes && st.ReadyNodes() == s.Nodes {
+			return st, nil
+		}
+		if st.Healthy {
+			st.Problem = fmt.Sprintf("%d of %d nodes Ready", st.ReadyNodes(), s.Nodes)
+		}
+		if time.Now().After(deadline) {
+			return st, fmt.Errorf("sandbox %q was not ready after %s: %s (logs in %s)",
+				s.Name, readyTimeout, st.Problem, filepath.Join(s.clusterDir(dir), "logs"))
+		}
+		select {
+		case <-ctx.Done():
+			return st, ctx.Err()
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+func clientFor(kubeconfig string) (*kubernetes.Clientset, string, error) {
+	if _, err := os.Stat(kubeconfig); err != nil {
+		return nil, "", fmt.Errorf("no kubeconfig at %s", kubeconfig)
+	}
+	config, err := clientcmd.BuildConfigFromFlags("", kubeconfig)
+	if err != nil {
+		return nil, "", fmt.Errorf("unreadable kubeconfig %s: %v", kubeconfig, err)
+	}
+	config.Timeout = 5 * time.Second
+	client, err := kubernetes.NewForConfig(config)
+	if err != nil {
+		return nil, "", err
+	}
+	return client, config.Host, nil
+}
+
+func nodeReady(n *corev1.Node) bool {
+	for _, c := range n.Status.Conditions {
+		if c.Type == corev1.NodeReady {
+			return c.Status == corev1.ConditionTrue
+		}
+	}
+	return false
+}
