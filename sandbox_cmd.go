@@ -38,7 +38,9 @@ func (a *app) sandboxCommand() *cobra.Command {
 			"by kwok. Pods are scheduled and reach Running, but no container really runs: kubectl logs\n" +
 			"and kubectl exec have nothing to talk to.\n\n" + sandbox.FirstBuildNote,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return usageError{errors.New("sandbox needs a subcommand: up, down, status, kubeconfig or env")} },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usageError{errors.New("sandbox needs a subcommand: up, down, status, kubeconfig or env")}
+		},
 	}
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&f.name, "name", sandbox.DefaultName, "sandbox name: separate sandboxes keep separate state")

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	recipe "kanzen.dev/kanzen/sandbox"
 	"kanzen.dev/kanzen/internal/userdirs"
+	recipe "kanzen.dev/kanzen/sandbox"
 )
 
 // FirstBuildNote tells the learner what to expect before a cold build starts.

@@ -64,8 +64,10 @@ func (s *Sandbox) KubeconfigPath() (string, error) {
 	return filepath.Join(dir, "kubeconfig"), nil
 }
 
-func (s *Sandbox) workdir(dir string) string    { return filepath.Join(dir, "kwok") }
-func (s *Sandbox) clusterDir(dir string) string { return filepath.Join(dir, "kwok", "clusters", s.Name) }
+func (s *Sandbox) workdir(dir string) string { return filepath.Join(dir, "kwok") }
+func (s *Sandbox) clusterDir(dir string) string {
+	return filepath.Join(dir, "kwok", "clusters", s.Name)
+}
 
 func (s *Sandbox) logf(format string, args ...any) {
 	if s.Log != nil {
