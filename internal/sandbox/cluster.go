@@ -40,6 +40,14 @@ type Sandbox struct {
 	Log io.Writer
 }
 
+// kwokctlConfig binds every component to the loopback address: etcd and the
+// API server are not for the network, and kwokctl's default is 0.0.0.0.
+const kwokctlConfig = `apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  bindAddress: 127.0.0.1
+`
+
 var validName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$`)
 
 // Dir is the sandbox's state directory: kwokctl's workdir and the kubeconfig.
@@ -134,7 +142,12 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 			return err
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(s.workdir(dir), 0o755); err != nil {
+		return err
+	}
+	// kwokctl reads this from its workdir; it also keeps any ~/.kwok/kwok.yaml
+	// of the learner's out of the sandbox.
+	if err := os.WriteFile(filepath.Join(s.workdir(dir), "kwok.yaml"), []byte(kwokctlConfig), 0o644); err != nil {
 		return err
 	}
 	s.logf("creating sandbox %q (Kubernetes %s, %d simulated nodes)", s.Name, KubeVersion, s.Nodes)
@@ -158,12 +171,27 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 
 // restart starts the components whose processes are gone.
 func (s *Sandbox) restart(ctx context.Context, dir string) error {
-	// Stale pid files of dead processes are fine: kwokctl restarts those.
+	// kwokctl skips a component whose pid still answers a signal, and a crashed
+	// process answers until it is reaped. Forget the pid files of processes
+	// that are not really running, so kwokctl starts those again.
+	for _, p := range processes(s.clusterDir(dir)) {
+		if !p.Running {
+			_ = os.Remove(filepath.Join(s.clusterDir(dir), "pids", p.Component+".pid"))
+		}
+	}
 	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", readyTimeout.String()); err != nil {
 		return err
 	}
-	if !s.healthy(ctx, dir) {
-		return errors.New("the API server did not come back")
+	deadline := time.Now().Add(time.Minute)
+	for !s.healthy(ctx, dir) {
+		if time.Now().After(deadline) {
+			return errors.New("the API server did not come back")
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(250 * time.Millisecond):
+		}
 	}
 	return nil
 }
@@ -215,7 +243,10 @@ func (s *Sandbox) Down(ctx context.Context) ([]Process, error) {
 func (s *Sandbox) remove(ctx context.Context, dir string) error {
 	procs := processes(s.clusterDir(dir))
 	if s.Bins.check() == nil && fileExists(s.clusterDir(dir)) {
-		if _, err := s.kwokctl(ctx, dir, "delete", "cluster", "--kubeconfig", ""); err != nil {
+		// kwokctl would remove its context from ~/.kube/config; point it at a
+		// file of its own instead.
+		scratch := filepath.Join(s.workdir(dir), "unused-kubeconfig.yaml")
+		if _, err := s.kwokctl(ctx, dir, "delete", "cluster", "--kubeconfig", scratch); err != nil {
 			s.logf("kwokctl could not delete the cluster (%v): stopping its processes directly", firstLine(err))
 		}
 	}
