@@ -1,0 +1,138 @@
+package sandbox_test
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"kanzen.dev/kanzen/internal/kubetest"
+	"kanzen.dev/kanzen/internal/sandbox"
+)
+
+// startOwnSandbox starts a sandbox that only this test uses, and makes sure
+// it is gone when the test ends.
+func startOwnSandbox(t *testing.T, name string, nodes int) (*sandbox.Sandbox, sandbox.Status) {
+	t.Helper()
+	s := &sandbox.Sandbox{Name: name, Nodes: nodes, Bins: kubetest.Binaries(t)}
+	t.Cleanup(func() { _, _ = s.Down(context.Background()) })
+	st, err := s.Up(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, st
+}
+
+func TestDownLeavesNoProcessAndNoState(t *testing.T) {
+	s, st := startOwnSandbox(t, "kanzen-downtest", 1)
+	if !st.Healthy || st.ReadyNodes() != 1 {
+		t.Fatalf("sandbox not ready after Up: %+v", st)
+	}
+	if len(st.Processes) != 5 {
+		t.Fatalf("want etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok-controller, got %+v", st.Processes)
+	}
+	dir, _ := s.Dir()
+
+	stopped, err := s.Down(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stopped) != len(st.Processes) {
+		t.Errorf("Down reported %d processes, Up had %d", len(stopped), len(st.Processes))
+	}
+	for _, p := range st.Processes {
+		if alive(p.PID) {
+			t.Errorf("%s (pid %d) still running after Down", p.Component, p.PID)
+		}
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("state directory %s left behind (stat: %v)", dir, err)
+	}
+	if left := processesUnder(t, dir); len(left) > 0 {
+		t.Errorf("processes still running from %s: %v", dir, left)
+	}
+	after, err := s.Status(context.Background())
+	if err != nil || after.Exists {
+		t.Errorf("Status after Down: %+v, %v", after, err)
+	}
+}
+
+func TestUpRestartsACrashedSandbox(t *testing.T) {
+	s, st := startOwnSandbox(t, "kanzen-crashtest", 1)
+	var apiserver sandbox.Process
+	for _, p := range st.Processes {
+		if p.Component == sandbox.KubeAPIServer {
+			apiserver = p
+		}
+	}
+	if err := syscall.Kill(apiserver.PID, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	kubetest.Eventually(t, 10*time.Second, func() (bool, string) {
+		now, _ := s.Status(context.Background())
+		return !now.Healthy, "Status still reports healthy after the API server was killed"
+	})
+	var log bytes.Buffer
+	s.Log = &log
+	again, err := s.Up(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.Healthy || again.ReadyNodes() != 1 {
+		t.Fatalf("not healthy after restart: %+v", again)
+	}
+	if !strings.Contains(log.String(), "restarting") {
+		t.Errorf("Up did not say it restarted the sandbox; it said %q", log.String())
+	}
+	if again.Kubeconfig != st.Kubeconfig {
+		t.Errorf("kubeconfig moved from %s to %s", st.Kubeconfig, again.Kubeconfig)
+	}
+}
+
+func TestUpSaysWhenThePortIsTaken(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	port := l.Addr().(*net.TCPAddr).Port
+	s := &sandbox.Sandbox{Name: "kanzen-porttest", Nodes: 1, Port: port, Bins: kubetest.Binaries(t)}
+	t.Cleanup(func() { _, _ = s.Down(context.Background()) })
+	_, err = s.Up(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "port "+strconv.Itoa(port)+" on 127.0.0.1 is already in use") {
+		t.Fatalf("Up on a taken port: got %v", err)
+	}
+}
+
+func alive(pid int) bool {
+	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return false
+	}
+	fields := strings.Fields(string(data))
+	return len(fields) > 2 && fields[2] != "Z"
+}
+
+// processesUnder lists running processes whose command line names dir.
+func processesUnder(t *testing.T, dir string) []string {
+	t.Helper()
+	out, err := exec.Command("ps", "-eo", "pid=,stat=,args=").Output()
+	if err != nil {
+		t.Skipf("ps: %v", err)
+	}
+	var found []string
+	for _, line := range strings.Split(string(out), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) > 2 && !strings.HasPrefix(fields[1], "Z") && strings.Contains(line, dir) {
+			found = append(found, line)
+		}
+	}
+	return found
+}
