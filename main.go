@@ -58,6 +58,7 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	cluster        kube.Options
+	lang           string
 }
 
 // usageError marks a command line that kanzen cannot understand (exit 2).
@@ -82,6 +83,7 @@ func (a *app) rootCommand() *cobra.Command {
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.cluster.Kubeconfig, "kubeconfig", "", "path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
 	flags.StringVar(&a.cluster.Context, "context", "", "the kubeconfig context to use (default: its current context)")
+	root.Flags().StringVar(&a.lang, "lang", "", "language of the course: en or ja (default: from $LANG)")
 	root.AddCommand(a.sandboxCommand(), a.versionCommand())
 	return root
 }

@@ -48,13 +48,13 @@ func Load(opts Options) (*Target, error) {
 	if opts.Context != "" {
 		name = opts.Context
 	}
-	if name == "" {
+	switch {
+	case opts.Context == "" && len(raw.Contexts) == 0:
+		return nil, fmt.Errorf("%w: no kubeconfig with a context at %s", ErrNoCluster, describe(rules))
+	case name == "":
 		return nil, fmt.Errorf("%w: the kubeconfig (%s) has no current context", ErrNoCluster, describe(rules))
 	}
 	if _, ok := raw.Contexts[name]; !ok {
-		if opts.Context == "" && len(raw.Contexts) == 0 {
-			return nil, fmt.Errorf("%w: no kubeconfig at %s", ErrNoCluster, describe(rules))
-		}
 		return nil, fmt.Errorf("context %q is not in the kubeconfig (%s)", name, describe(rules))
 	}
 	config, err := loader.ClientConfig()

@@ -52,9 +52,16 @@ func isSandboxProcess(pid int, component string) bool {
 	}
 	if state, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat")); err == nil {
 		// A zombie has exited; only its parent's wait is missing.
-		if fields := strings.Fields(string(state)); len(fields) > 2 && fields[2] == "Z" {
+		// The state follows the command name, which may hold spaces: "pid (comm) S ...".
+		after := string(state[strings.LastIndexByte(string(state), ')')+1:])
+		if fields := strings.Fields(after); len(fields) > 0 && (fields[0] == "Z" || fields[0] == "X") {
 			return false
 		}
+	}
+	if len(cmdline) == 0 {
+		// An exiting process has released its memory, command line included,
+		// but has not exited yet.
+		return true
 	}
 	argv0, _, _ := strings.Cut(string(cmdline), "\x00")
 	return filepath.Base(argv0) == component
