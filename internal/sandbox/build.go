@@ -257,7 +257,15 @@ func countPackages(ctx context.Context, goBin, dir string, env, pkgs []string) (
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, fmt.Errorf("cannot resolve the sandbox's Go modules (is the Go module proxy reachable?): %v\n%s", err, strings.TrimSpace(stderr.String()))
+		msg := strings.TrimSpace(stderr.String())
+		hint := ""
+		switch {
+		case strings.Contains(msg, "requires go >="):
+			hint = " (the sandbox needs a newer Go: install it, or allow GOTOOLCHAIN=auto to fetch it)"
+		case strings.Contains(msg, "dial tcp") || strings.Contains(msg, "lookup ") || strings.Contains(msg, "proxy"):
+			hint = " (the first build downloads modules: is the Go module proxy reachable?)"
+		}
+		return 0, fmt.Errorf("cannot resolve the sandbox's Go modules%s: %v\n%s", hint, err, tailLines(msg, 15))
 	}
 	return bytes.Count(out, []byte("\n")), nil
 }

@@ -57,3 +57,47 @@ func TestNamesAreValidated(t *testing.T) {
 		}
 	}
 }
+
+// fakeGo puts a go command on PATH that runs script (sh) instead.
+func fakeGo(t *testing.T, script string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go"), []byte("#!/bin/sh\n"+script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+":/usr/bin:/bin")
+}
+
+func TestBuildWithTooOldGoSaysSo(t *testing.T) {
+	fakeGo(t, `echo "go: go.mod requires go >= 1.26.0 (running go 1.24.1; GOTOOLCHAIN=local)" >&2; exit 1`)
+	err := build(context.Background(), t.TempDir(), nil)
+	if err == nil || !strings.Contains(err.Error(), "needs a newer Go") || !strings.Contains(err.Error(), "running go 1.24.1") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestBuildFailureShowsTheLogAndItsEnd(t *testing.T) {
+	fakeGo(t, `case "$1" in
+list) printf 'a\nb\nc\nd\n' ;;
+build) printf 'k8s.io/a\nk8s.io/b\n' >&2; echo "k8s.io/b/x.go:1: syntax error" >&2; exit 1 ;;
+esac`)
+	root := t.TempDir()
+	var seen []BuildProgress
+	err := build(context.Background(), root, func(p BuildProgress) { seen = append(seen, p) })
+	if err == nil {
+		t.Fatal("a failed go build was reported as success")
+	}
+	logPath := filepath.Join(root, "build.log")
+	if !strings.Contains(err.Error(), logPath) || !strings.Contains(err.Error(), "syntax error") {
+		t.Errorf("error does not name the log and show its end: %v", err)
+	}
+	if log, _ := os.ReadFile(logPath); !strings.Contains(string(log), "syntax error") {
+		t.Errorf("build.log lacks the compiler output: %q", log)
+	}
+	if len(seen) != 2 || seen[1].Compiled != 2 || seen[1].Total != 4 || seen[1].Package != "k8s.io/b" {
+		t.Errorf("progress: %+v", seen)
+	}
+	if _, err := os.Stat(filepath.Join(root, "bin")); !os.IsNotExist(err) {
+		t.Errorf("a failed build left a bin directory (stat: %v)", err)
+	}
+}

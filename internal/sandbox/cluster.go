@@ -150,6 +150,11 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 	if err := os.WriteFile(filepath.Join(s.workdir(dir), "kwok.yaml"), []byte(kwokctlConfig), 0o644); err != nil {
 		return err
 	}
+	unlock, err := portsLock(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	s.logf("creating sandbox %q (Kubernetes %s, %d simulated nodes)", s.Name, KubeVersion, s.Nodes)
 	args := []string{"create", "cluster",
 		"--runtime", "binary",
@@ -165,8 +170,16 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 	if s.Port != 0 {
 		args = append(args, "--kube-apiserver-port", strconv.Itoa(s.Port))
 	}
-	_, err := s.kwokctl(ctx, dir, args...)
+	_, err = s.kwokctl(ctx, dir, args...)
 	return err
+}
+
+// portsLock makes sandboxes take turns at binding ports. kwokctl picks ports
+// by trying them, so two sandboxes starting at once could pick the same ones;
+// a restarting sandbox's ports are free until its components are back.
+// kwokctl's --wait returns once every component has bound its ports.
+func portsLock(ctx context.Context, dir string) (func(), error) {
+	return lockFile(ctx, filepath.Join(filepath.Dir(dir), "ports.lock"))
 }
 
 // restart starts the components whose processes are gone.
@@ -179,6 +192,11 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 			_ = os.Remove(filepath.Join(s.clusterDir(dir), "pids", p.Component+".pid"))
 		}
 	}
+	unlock, err := portsLock(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", readyTimeout.String()); err != nil {
 		return err
 	}
