@@ -1,4 +1,4 @@
-module kanzen.dev/sandbox
+module kanzen.dev/kanzen/sandbox
 
 go 1.26.0
 
