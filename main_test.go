@@ -28,6 +28,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"sandbox", "up", "extra"},
 		{"sandbox", "status", "--output", "yaml"},
 		{"--lang", "fr"},
+		{"sandbox", "up", "--nodes", "-1"},
 	} {
 		code, _, stderr := kanzen(t, args...)
 		if code != exitUsage || !strings.Contains(stderr, "kanzen: ") {

@@ -52,7 +52,7 @@ func (a *app) sandboxCommand() *cobra.Command {
 		Args:  noArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return a.sandboxUp(cmd.Context(), f) },
 	}
-	up.Flags().IntVar(&f.nodes, "nodes", sandbox.DefaultNodes, "number of simulated nodes")
+	up.Flags().IntVar(&f.nodes, "nodes", 0, fmt.Sprintf("number of simulated nodes (default: %d for a new sandbox, unchanged for a running one)", sandbox.DefaultNodes))
 	up.Flags().IntVar(&f.port, "port", 0, "API server port on 127.0.0.1 (default: a free one)")
 
 	down := &cobra.Command{
@@ -97,6 +97,9 @@ func (f *sandboxFlags) sandboxFor(log io.Writer) *sandbox.Sandbox {
 }
 
 func (a *app) sandboxUp(ctx context.Context, f *sandboxFlags) error {
+	if f.nodes < 0 || f.port < 0 || f.port > 65535 {
+		return usageError{fmt.Errorf("--nodes must be 0 or more and --port between 1 and 65535 (got --nodes %d --port %d)", f.nodes, f.port)}
+	}
 	started := time.Now()
 	bins, err := a.ensureBinaries(ctx, f.binDir)
 	if err != nil {

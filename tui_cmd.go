@@ -59,7 +59,7 @@ func (a *app) clusterOrSandbox(ctx context.Context) (*kube.Target, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sandbox.Sandbox{Name: sandbox.DefaultName, Nodes: sandbox.DefaultNodes, Bins: bins, Log: a.stderr}
+	s := &sandbox.Sandbox{Name: sandbox.DefaultName, Bins: bins, Log: a.stderr}
 	st, err := s.Up(ctx)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -30,7 +31,9 @@ const readyTimeout = 2 * time.Minute
 
 // Sandbox is one named kwok cluster with its own state directory.
 type Sandbox struct {
-	Name  string
+	Name string
+	// Nodes is how many simulated nodes Up leaves running; 0 means
+	// DefaultNodes for a new sandbox and no change for an existing one.
 	Nodes int
 	// Port is the API server's port on 127.0.0.1; 0 lets kwokctl pick a free one.
 	Port int
@@ -84,8 +87,8 @@ func (s *Sandbox) logf(format string, args ...any) {
 }
 
 // Up starts the sandbox, or restarts it if it crashed, and returns once the API
-// server answers and every node is Ready. Calling it on a healthy sandbox only
-// brings the node count up to date.
+// server answers and every node is Ready. On a healthy sandbox it only brings
+// the node count to s.Nodes, if that is set.
 func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 	dir, err := s.Dir()
 	if err != nil {
@@ -113,6 +116,8 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 	case exists:
 		s.logf("sandbox %q is not running (it crashed, or the machine restarted): restarting it", s.Name)
 		if err := s.restart(ctx, dir); err != nil {
+			// A new sandbox loses what the learner had made; a sandbox that
+			// cannot start keeps nothing usable either.
 			s.logf("restart failed (%v): creating it anew", firstLine(err))
 			if err := s.remove(ctx, dir); err != nil {
 				return Status{}, err
@@ -126,13 +131,19 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 			return Status{}, err
 		}
 	}
-	if err := s.scaleNodes(ctx, dir); err != nil {
-		return Status{}, err
+	nodes := s.Nodes
+	if nodes == 0 && !s.hasNodes(ctx, dir) {
+		nodes = DefaultNodes
+	}
+	if nodes > 0 {
+		if _, err := s.kwokctl(ctx, dir, "scale", "node", "--replicas", strconv.Itoa(nodes)); err != nil {
+			return Status{}, err
+		}
 	}
 	if err := s.writeKubeconfig(ctx, dir); err != nil {
 		return Status{}, err
 	}
-	return s.waitReady(ctx, dir)
+	return s.waitReady(ctx, dir, nodes)
 }
 
 // create makes a new kwokctl cluster from the sandbox binaries.
@@ -155,7 +166,7 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 		return err
 	}
 	defer unlock()
-	s.logf("creating sandbox %q (Kubernetes %s, %d simulated nodes)", s.Name, KubeVersion, s.Nodes)
+	s.logf("creating sandbox %q (Kubernetes %s, %d simulated nodes)", s.Name, KubeVersion, cmp.Or(s.Nodes, DefaultNodes))
 	args := []string{"create", "cluster",
 		"--runtime", "binary",
 		"--kube-apiserver-binary", s.Bins.Path(KubeAPIServer),
@@ -212,11 +223,6 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 		}
 	}
 	return nil
-}
-
-func (s *Sandbox) scaleNodes(ctx context.Context, dir string) error {
-	_, err := s.kwokctl(ctx, dir, "scale", "node", "--replicas", strconv.Itoa(s.Nodes))
-	return err
 }
 
 // writeKubeconfig replaces the stable kubeconfig in one rename, so a reader

@@ -81,6 +81,7 @@ func TestUpRestartsACrashedSandbox(t *testing.T) {
 	})
 	var log bytes.Buffer
 	s.Log = &log
+	s.Nodes = 0 // keep the node count, rather than the default of 2
 	again, err := s.Up(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -112,19 +112,31 @@ func (s *Sandbox) healthy(ctx context.Context, dir string) bool {
 	return st.Healthy
 }
 
-// waitReady waits until the API server is ready and s.Nodes nodes are Ready.
-func (s *Sandbox) waitReady(ctx context.Context, dir string) (Status, error) {
+// hasNodes reports whether the sandbox has any node at all.
+func (s *Sandbox) hasNodes(ctx context.Context, dir string) bool {
+	st := Status{Processes: processes(s.clusterDir(dir))}
+	s.probe(ctx, dir, &st)
+	return len(st.Nodes) > 0
+}
+
+// waitReady waits until the API server is ready and every node is Ready:
+// exactly nodes of them, or at least one when nodes is 0.
+func (s *Sandbox) waitReady(ctx context.Context, dir string, nodes int) (Status, error) {
 	deadline := time.Now().Add(readyTimeout)
 	for {
 		st, err := s.Status(ctx)
 		if err != nil {
 			return st, err
 		}
-		if st.Healthy && len(st.Nodes) == s.Nodes && st.ReadyNodes() == s.Nodes {
+		want := nodes
+		if want == 0 {
+			want = max(len(st.Nodes), 1)
+		}
+		if st.Healthy && len(st.Nodes) == want && st.ReadyNodes() == want {
 			return st, nil
 		}
 		if st.Healthy {
-			st.Problem = fmt.Sprintf("%d of %d nodes Ready", st.ReadyNodes(), s.Nodes)
+			st.Problem = fmt.Sprintf("%d of %d nodes Ready", st.ReadyNodes(), want)
 		}
 		if time.Now().After(deadline) {
 			return st, fmt.Errorf("sandbox %q was not ready after %s: %s (logs in %s)",
