@@ -20,7 +20,8 @@ import (
 
 // FirstBuildNote tells the learner what to expect before a cold build starts.
 const FirstBuildNote = "The first build compiles Kubernetes " + KubeVersion +
-	" from source: about 15 minutes on 2 cores and 1.5 GB of disk. Later starts take seconds."
+	" from source: about 10 minutes on 2 cores, and about 6 GB of disk for Go's module and build caches." +
+	" Later starts take seconds."
 
 // Binaries is a directory holding every sandbox component.
 type Binaries struct {
