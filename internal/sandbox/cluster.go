@@ -103,7 +103,7 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return Status{}, fmt.Errorf("cannot create the sandbox state directory: %w", err)
 	}
-	unlock, err := lockFile(ctx, dir+".lock")
+	unlock, err := lockFile(ctx, lockPath(dir, s.Name))
 	if err != nil {
 		return Status{}, err
 	}
@@ -190,7 +190,14 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 // a restarting sandbox's ports are free until its components are back.
 // kwokctl's --wait returns once every component has bound its ports.
 func portsLock(ctx context.Context, dir string) (func(), error) {
-	return lockFile(ctx, filepath.Join(filepath.Dir(dir), "ports.lock"))
+	return lockFile(ctx, lockPath(dir, "ports"))
+}
+
+// lockPath keeps lock files apart from the sandboxes' state. They outlive
+// down: removing a lock file that another process waits on would let a third
+// take a second lock.
+func lockPath(dir, name string) string {
+	return filepath.Join(filepath.Dir(dir), ".locks", name+".lock")
 }
 
 // restart starts the components whose processes are gone.
@@ -250,7 +257,7 @@ func (s *Sandbox) Down(ctx context.Context) ([]Process, error) {
 	if !fileExists(dir) {
 		return nil, nil
 	}
-	unlock, err := lockFile(ctx, dir+".lock")
+	unlock, err := lockFile(ctx, lockPath(dir, s.Name))
 	if err != nil {
 		return nil, err
 	}
