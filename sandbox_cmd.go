@@ -122,13 +122,25 @@ func (a *app) sandboxUp(ctx context.Context, f *sandboxFlags) error {
 // stderr while a build runs.
 func (a *app) ensureBinaries(ctx context.Context, binDir string) (sandbox.Binaries, error) {
 	p := newBuildReporter(a.stderr)
-	return sandbox.EnsureBinaries(ctx, sandbox.BuildOptions{
+	started := time.Now()
+	built := false
+	bins, err := sandbox.EnsureBinaries(ctx, sandbox.BuildOptions{
 		BinDir: binDir,
-		Starting: func() {
+		Starting: func(rebuild bool) {
+			built = true
+			if rebuild {
+				fmt.Fprintln(a.stderr, "Rebuilding the sandbox: its recipe (the sandbox/ module) changed since the last build.")
+				return
+			}
 			fmt.Fprintf(a.stderr, "Building the sandbox (Kubernetes %s, etcd, kwok) with the Go toolchain.\n%s\n", sandbox.KubeVersion, sandbox.FirstBuildNote)
 		},
 		Progress: p.report,
 	})
+	p.clear()
+	if built && err == nil {
+		fmt.Fprintf(a.stderr, "sandbox built in %s: %s\n", time.Since(started).Round(time.Second), bins.Dir)
+	}
+	return bins, err
 }
 
 func (a *app) sandboxDown(ctx context.Context, f *sandboxFlags) error {
@@ -275,12 +287,21 @@ func version() string {
 type buildReporter struct {
 	w        io.Writer
 	tty      bool
+	drawn    bool // a progress line is on the terminal
 	lastLine time.Time
 }
 
 func newBuildReporter(w io.Writer) *buildReporter {
 	f, ok := w.(*os.File)
 	return &buildReporter{w: w, tty: ok && term.IsTerminal(int(f.Fd()))}
+}
+
+// clear removes the progress line from a terminal.
+func (r *buildReporter) clear() {
+	if r.tty && r.drawn {
+		fmt.Fprint(r.w, "\r\x1b[K")
+		r.drawn = false
+	}
 }
 
 func (r *buildReporter) report(p sandbox.BuildProgress) {
@@ -292,6 +313,7 @@ func (r *buildReporter) report(p sandbox.BuildProgress) {
 			line = line[:max(width-1, 0)]
 		}
 		fmt.Fprintf(r.w, "\r\x1b[K%s", line)
+		r.drawn = true
 		return
 	}
 	if time.Since(r.lastLine) >= 30*time.Second {

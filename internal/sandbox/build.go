@@ -48,8 +48,10 @@ type BuildOptions struct {
 	BinDir string
 	// Progress, when set, is called for each compiled package.
 	Progress func(BuildProgress)
-	// Starting, when set, is called once before a build that has work to do.
-	Starting func()
+	// Starting, when set, is called once before a build that has work to do;
+	// rebuild says binaries of an older recipe are there, so Go's build cache
+	// probably is too.
+	Starting func(rebuild bool)
 }
 
 // Root is the directory holding this version's source, binaries and build log.
@@ -115,7 +117,7 @@ func EnsureBinaries(ctx context.Context, opts BuildOptions) (Binaries, error) {
 		return bins, nil
 	}
 	if opts.Starting != nil {
-		opts.Starting()
+		opts.Starting(fileExists(filepath.Join(root, "bin", stampFile)))
 	}
 	if err := build(ctx, root, opts.Progress); err != nil {
 		return Binaries{}, err
