@@ -116,8 +116,14 @@ func TestSandboxFromTheCommandLine(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &st); err != nil || code != 0 {
 		t.Fatalf("status -o json: exit %d, %v\n%s", code, err, stdout)
 	}
-	if !st.Healthy || st.Version != sandbox.KubeVersion || st.ReadyNodes() != 2 || len(st.Processes) != 5 {
+	if !st.Healthy || st.Version != sandbox.KubeVersion || st.ReadyNodes() != 2 || len(st.Processes) != 5 || st.Recipe["kwok"] == "" {
 		t.Errorf("status: %+v", st)
+	}
+	code, stdout, _ = kanzen(t, "sandbox", "status", "--name", name)
+	for _, want := range []string{"kanzen-test: running", "2/2 Ready", "built from  Kubernetes " + sandbox.KubeVersion, "kube-apiserver"} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("status (exit %d) lacks %q:\n%s", code, want, stdout)
+		}
 	}
 }
 

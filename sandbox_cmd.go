@@ -223,6 +223,9 @@ func writeStatus(w io.Writer, st sandbox.Status) {
 	if st.BinDir != "" {
 		fmt.Fprintf(w, "binaries    %s\n", st.BinDir)
 	}
+	if r := st.Recipe; r != nil {
+		fmt.Fprintf(w, "built from  Kubernetes %s, etcd %s, kwok %s\n", r["kubernetes"], r["etcd"], r["kwok"])
+	}
 }
 
 func (a *app) sandboxKubeconfig(f *sandboxFlags) error {

@@ -101,3 +101,13 @@ esac`)
 		t.Errorf("a failed build left a bin directory (stat: %v)", err)
 	}
 }
+
+func TestRecipePinsTheAdvertisedVersions(t *testing.T) {
+	got := RecipeVersions()
+	if got["kubernetes"] != KubeVersion {
+		t.Errorf("sandbox/go.mod pins k8s.io/kubernetes %q, but KubeVersion is %q", got["kubernetes"], KubeVersion)
+	}
+	if got["kwok"] != "v0.8.0" || !strings.HasPrefix(got["etcd"], "v3.") {
+		t.Errorf("recipe versions %v", got)
+	}
+}

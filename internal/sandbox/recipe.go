@@ -84,3 +84,35 @@ func ldflags() string {
 		" -X " + v + ".gitMinor=" + parts[1] +
 		" -X " + v + ".gitTreeState=clean"
 }
+
+// recipeModules are the upstream modules the sandbox is built from, by the
+// name status shows for each.
+var recipeModules = map[string]string{
+	"kubernetes": "k8s.io/kubernetes",
+	"etcd":       "go.etcd.io/etcd/server/v3",
+	"kwok":       "sigs.k8s.io/kwok",
+}
+
+// RecipeVersions reads the upstream versions the sandbox module pins.
+func RecipeVersions() map[string]string {
+	data, err := fs.ReadFile(recipe.Source, "go.mod")
+	if err != nil {
+		return nil
+	}
+	versions := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 2 {
+			continue
+		}
+		if fields[0] == "require" && len(fields) >= 3 {
+			fields = fields[1:]
+		}
+		for name, module := range recipeModules {
+			if fields[0] == module {
+				versions[name] = fields[1]
+			}
+		}
+	}
+	return versions
+}

@@ -25,6 +25,9 @@ type Status struct {
 	Nodes      []Node    `json:"nodes,omitempty"`
 	Processes  []Process `json:"processes,omitempty"`
 	BinDir     string    `json:"binDir,omitempty"`
+	// Recipe is the upstream versions the binaries were built from; empty
+	// for binaries from --bin-dir.
+	Recipe map[string]string `json:"recipe,omitempty"`
 	// Problem says why the sandbox is not healthy.
 	Problem string `json:"problem,omitempty"`
 }
@@ -53,6 +56,9 @@ func (s *Sandbox) Status(ctx context.Context) (Status, error) {
 		return Status{}, err
 	}
 	st := Status{Name: s.Name, BinDir: s.Bins.Dir}
+	if built, ok := Built(); ok && built.Dir == s.Bins.Dir {
+		st.Recipe = RecipeVersions()
+	}
 	if !fileExists(filepath.Join(s.clusterDir(dir), "kwok.yaml")) {
 		st.Problem = "not created: run kanzen sandbox up"
 		return st, nil
