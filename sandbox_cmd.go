@@ -98,7 +98,7 @@ func (f *sandboxFlags) sandboxFor(log io.Writer) *sandbox.Sandbox {
 
 func (a *app) sandboxUp(ctx context.Context, f *sandboxFlags) error {
 	if f.nodes < 0 || f.port < 0 || f.port > 65535 {
-		return usageError{fmt.Errorf("--nodes must be 0 or more and --port between 1 and 65535 (got --nodes %d --port %d)", f.nodes, f.port)}
+		return usageError{fmt.Errorf("--nodes must be 0 or more, and --port from 1 to 65535 or 0 for any free port (got --nodes %d --port %d)", f.nodes, f.port)}
 	}
 	started := time.Now()
 	bins, err := a.ensureBinaries(ctx, f.binDir)

@@ -108,21 +108,21 @@ func (s *Sandbox) probe(ctx context.Context, dir string, st *Status) {
 	st.Healthy = true
 }
 
+// observe looks at the sandbox's processes and asks its API server.
+func (s *Sandbox) observe(ctx context.Context, dir string) Status {
+	st := Status{Processes: processes(s.clusterDir(dir))}
+	s.probe(ctx, dir, &st)
+	return st
+}
+
 // healthy reports whether the sandbox's processes run and its API server is ready.
 func (s *Sandbox) healthy(ctx context.Context, dir string) bool {
-	st := Status{Processes: processes(s.clusterDir(dir))}
-	if !fileExists(filepath.Join(dir, "kubeconfig")) {
-		return false
-	}
-	s.probe(ctx, dir, &st)
-	return st.Healthy
+	return s.observe(ctx, dir).Healthy
 }
 
 // hasNodes reports whether the sandbox has any node at all.
 func (s *Sandbox) hasNodes(ctx context.Context, dir string) bool {
-	st := Status{Processes: processes(s.clusterDir(dir))}
-	s.probe(ctx, dir, &st)
-	return len(st.Nodes) > 0
+	return len(s.observe(ctx, dir).Nodes) > 0
 }
 
 // waitReady waits until the API server is ready and every node is Ready:
