@@ -20,36 +20,29 @@ func BenchmarkSandbox(b *testing.B) {
 	ctx := context.Background()
 	s := &sandbox.Sandbox{Name: "kanzen-bench", Nodes: sandbox.DefaultNodes, Bins: bins}
 	var fresh, again, restart, down time.Duration
-	for b.Loop() {
+	// timed adds how long step took to total.
+	timed := func(total *time.Duration, step func() error) {
 		start := time.Now()
-		st, err := s.Up(ctx)
+		if err := step(); err != nil {
+			b.Fatal(err)
+		}
+		*total += time.Since(start)
+	}
+	up := func() error { _, err := s.Up(ctx); return err }
+	for b.Loop() {
+		timed(&fresh, up)
+		timed(&again, up)
+		st, err := s.Status(ctx)
 		if err != nil {
 			b.Fatal(err)
 		}
-		fresh += time.Since(start)
-
-		start = time.Now()
-		if _, err := s.Up(ctx); err != nil {
-			b.Fatal(err)
-		}
-		again += time.Since(start)
-
 		for _, p := range st.Processes {
 			if p.Component == sandbox.KubeAPIServer {
 				_ = syscall.Kill(p.PID, syscall.SIGKILL)
 			}
 		}
-		start = time.Now()
-		if _, err := s.Up(ctx); err != nil {
-			b.Fatal(err)
-		}
-		restart += time.Since(start)
-
-		start = time.Now()
-		if _, err := s.Down(ctx); err != nil {
-			b.Fatal(err)
-		}
-		down += time.Since(start)
+		timed(&restart, up)
+		timed(&down, func() error { _, err := s.Down(ctx); return err })
 	}
 	n := float64(b.N)
 	b.ReportMetric(fresh.Seconds()/n, "up-fresh-s")

@@ -119,7 +119,7 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 			// A new sandbox loses what the learner had made; a sandbox that
 			// cannot start keeps nothing usable either.
 			s.logf("restart failed (%v): creating it anew", firstLine(err))
-			if err := s.remove(ctx, dir); err != nil {
+			if _, err := s.remove(ctx, dir); err != nil {
 				return Status{}, err
 			}
 			if err := s.create(ctx, dir); err != nil {
@@ -218,18 +218,11 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", readyTimeout.String()); err != nil {
 		return err
 	}
-	deadline := time.Now().Add(time.Minute)
-	for !s.healthy(ctx, dir) {
-		if time.Now().After(deadline) {
-			return errors.New("the API server did not come back")
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(250 * time.Millisecond):
-		}
+	err = poll(ctx, time.Minute, func() bool { return s.healthy(ctx, dir) })
+	if errors.Is(err, errTimeout) {
+		return errors.New("the API server did not come back")
 	}
-	return nil
+	return err
 }
 
 // writeKubeconfig replaces the stable kubeconfig in one rename, so a reader
@@ -262,16 +255,13 @@ func (s *Sandbox) Down(ctx context.Context) ([]Process, error) {
 		return nil, err
 	}
 	defer unlock()
-	procs := processes(s.clusterDir(dir))
-	if err := s.remove(ctx, dir); err != nil {
-		return procs, err
-	}
-	return procs, nil
+	return s.remove(ctx, dir)
 }
 
 // remove deletes the cluster with kwokctl where possible, then makes sure no
-// process is left and removes the state directory.
-func (s *Sandbox) remove(ctx context.Context, dir string) error {
+// process is left and removes the state directory. It returns the processes
+// the sandbox had.
+func (s *Sandbox) remove(ctx context.Context, dir string) ([]Process, error) {
 	procs := processes(s.clusterDir(dir))
 	if s.Bins.check() == nil && fileExists(s.clusterDir(dir)) {
 		// kwokctl would remove its context from ~/.kube/config; point it at a
@@ -282,12 +272,12 @@ func (s *Sandbox) remove(ctx context.Context, dir string) error {
 		}
 	}
 	if left := stopProcesses(procs, 10*time.Second); len(left) > 0 {
-		return fmt.Errorf("could not stop %s (pid %d)", left[0].Component, left[0].PID)
+		return procs, fmt.Errorf("could not stop %s (pid %d)", left[0].Component, left[0].PID)
 	}
 	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("cannot remove the sandbox state %s: %w", dir, err)
+		return procs, fmt.Errorf("cannot remove the sandbox state %s: %w", dir, err)
 	}
-	return nil
+	return procs, nil
 }
 
 // kwokctl runs kwokctl against this sandbox's workdir. The sandbox binaries

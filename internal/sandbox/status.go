@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -55,18 +56,16 @@ func (s *Sandbox) Status(ctx context.Context) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	st := Status{Name: s.Name, BinDir: s.Bins.Dir}
+	st := Status{Problem: "not created: run kanzen sandbox up"}
+	if fileExists(filepath.Join(s.clusterDir(dir), "kwok.yaml")) {
+		st = s.observe(ctx, dir)
+		st.Exists = true
+		st.Kubeconfig = filepath.Join(dir, "kubeconfig")
+	}
+	st.Name, st.BinDir = s.Name, s.Bins.Dir
 	if built, ok := Built(); ok && built.Dir == s.Bins.Dir {
 		st.Recipe = RecipeVersions()
 	}
-	if !fileExists(filepath.Join(s.clusterDir(dir), "kwok.yaml")) {
-		st.Problem = "not created: run kanzen sandbox up"
-		return st, nil
-	}
-	st.Exists = true
-	st.Kubeconfig = filepath.Join(dir, "kubeconfig")
-	st.Processes = processes(s.clusterDir(dir))
-	s.probe(ctx, dir, &st)
 	return st, nil
 }
 
@@ -128,32 +127,46 @@ func (s *Sandbox) hasNodes(ctx context.Context, dir string) bool {
 // waitReady waits until the API server is ready and every node is Ready:
 // exactly nodes of them, or at least one when nodes is 0.
 func (s *Sandbox) waitReady(ctx context.Context, dir string, nodes int) (Status, error) {
-	deadline := time.Now().Add(readyTimeout)
-	for {
-		st, err := s.Status(ctx)
-		if err != nil {
-			return st, err
-		}
+	var st Status
+	err := poll(ctx, readyTimeout, func() bool {
+		st, _ = s.Status(ctx)
 		want := nodes
 		if want == 0 {
 			want = max(len(st.Nodes), 1)
 		}
 		if st.Healthy && len(st.Nodes) == want && st.ReadyNodes() == want {
-			return st, nil
+			return true
 		}
 		if st.Healthy {
 			st.Problem = fmt.Sprintf("%d of %d nodes Ready", st.ReadyNodes(), want)
 		}
+		return false
+	})
+	if errors.Is(err, errTimeout) {
+		return st, fmt.Errorf("sandbox %q was not ready after %s: %s (logs in %s)",
+			s.Name, readyTimeout, st.Problem, filepath.Join(s.clusterDir(dir), "logs"))
+	}
+	return st, err
+}
+
+// errTimeout is poll's answer when the condition never held.
+var errTimeout = errors.New("timed out")
+
+// poll checks cond four times a second until it holds, the context ends, or
+// timeout passes.
+func poll(ctx context.Context, timeout time.Duration, cond func() bool) error {
+	deadline := time.Now().Add(timeout)
+	for !cond() {
 		if time.Now().After(deadline) {
-			return st, fmt.Errorf("sandbox %q was not ready after %s: %s (logs in %s)",
-				s.Name, readyTimeout, st.Problem, filepath.Join(s.clusterDir(dir), "logs"))
+			return errTimeout
 		}
 		select {
 		case <-ctx.Done():
-			return st, ctx.Err()
+			return ctx.Err()
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
+	return nil
 }
 
 func clientFor(kubeconfig string) (*kubernetes.Clientset, string, error) {
