@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the course, embedded into the kanzen binary.
 //
-//go:embed course.yaml
+//go:embed course.yaml lessons exercises
 var FS embed.FS

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 
 	"sigs.k8s.io/yaml"
@@ -38,17 +39,39 @@ func (t Text) In(lang Lang) string {
 type Course struct {
 	Title    Text      `json:"title"`
 	Chapters []Chapter `json:"chapters"`
+
+	exercises map[string]*Exercise
 }
 
 // Chapter is one chapter of the book.
 type Chapter struct {
-	ID      string `json:"id"`
-	Title   Text   `json:"title"`
-	Summary Text   `json:"summary"`
+	ID      string   `json:"id"`
+	Title   Text     `json:"title"`
+	Summary Text     `json:"summary"`
+	Lessons []Lesson `json:"lessons,omitempty"`
 }
 
-// manifest is the course's file inside the content tree.
-const manifest = "course.yaml"
+// Lesson is a page of reading, with the exercises that practise it.
+type Lesson struct {
+	// ID names the lesson's files: lessons/ID.en.md and lessons/ID.ja.md.
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	// ExerciseIDs name files exercises/ID.yaml, in the order they are done.
+	ExerciseIDs []string `json:"exercises,omitempty"`
+
+	// Body is the lesson's Markdown in each language.
+	Body      Text        `json:"-"`
+	Exercises []*Exercise `json:"-"`
+}
+
+// The content tree's layout.
+const (
+	manifest      = "course.yaml"
+	lessonsDir    = "lessons"
+	exercisesDir  = "exercises"
+	lessonSuffix  = ".md"
+	exerciseSufix = ".yaml"
+)
 
 // Load reads and validates the course from a content tree.
 func Load(content fs.FS) (*Course, error) {
@@ -60,48 +83,177 @@ func Load(content fs.FS) (*Course, error) {
 	if err := yaml.UnmarshalStrict(data, &c); err != nil {
 		return nil, fmt.Errorf("%s: %w", manifest, err)
 	}
-	if err := c.validate(); err != nil {
+	v := &validator{}
+	c.validate(v.in(manifest))
+	c.loadFiles(content, v)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return &c, nil
 }
 
-// validate names the file and field of every mistake it finds.
-func (c *Course) validate() error {
-	var errs []error
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s: %s", manifest, field, fmt.Sprintf(format, args...)))
-	}
-	checkText := func(field string, t Text) {
-		for _, lang := range Langs {
-			if strings.TrimSpace(t[lang]) == "" {
-				bad(field+"."+string(lang), "missing")
+// Exercise returns the exercise with the given id, or nil.
+func (c *Course) Exercise(id string) *Exercise {
+	return c.exercises[id]
+}
+
+// Find returns the chapter and lesson that hold an exercise or a lesson id.
+func (c *Course) Find(id string) (*Chapter, *Lesson) {
+	for i := range c.Chapters {
+		ch := &c.Chapters[i]
+		for j := range ch.Lessons {
+			l := &ch.Lessons[j]
+			if l.ID == id {
+				return ch, l
+			}
+			for _, e := range l.ExerciseIDs {
+				if e == id {
+					return ch, l
+				}
 			}
 		}
-		for lang := range t {
-			if !knownLang(lang) {
-				bad(field+"."+string(lang), "unknown language (want one of %v)", Langs)
-			}
+	}
+	return nil, nil
+}
+
+// AllExercises lists every exercise in course order.
+func (c *Course) AllExercises() []*Exercise {
+	var all []*Exercise
+	for _, ch := range c.Chapters {
+		for _, l := range ch.Lessons {
+			all = append(all, l.Exercises...)
 		}
 	}
-	checkText("title", c.Title)
+	return all
+}
+
+// validator collects mistakes, each naming its file and field.
+type validator struct{ errs []error }
+
+// problems reports mistakes found in one file.
+type problems struct {
+	v    *validator
+	file string
+}
+
+func (v *validator) in(file string) problems { return problems{v, file} }
+
+func (v *validator) err() error { return errors.Join(v.errs...) }
+
+func (p problems) bad(field, format string, args ...any) {
+	p.v.errs = append(p.v.errs, fmt.Errorf("%s: %s: %s", p.file, field, fmt.Sprintf(format, args...)))
+}
+
+// text reports a Text that lacks a language or has an unknown one.
+func (p problems) text(field string, t Text) {
+	for _, lang := range Langs {
+		if strings.TrimSpace(t[lang]) == "" {
+			p.bad(field+"."+string(lang), "missing")
+		}
+	}
+	for lang := range t {
+		if !knownLang(lang) {
+			p.bad(field+"."+string(lang), "unknown language (want one of %v)", Langs)
+		}
+	}
+}
+
+// validate checks the manifest itself.
+func (c *Course) validate(p problems) {
+	p.text("title", c.Title)
 	if len(c.Chapters) == 0 {
-		bad("chapters", "the course has no chapters")
+		p.bad("chapters", "the course has no chapters")
 	}
 	seen := map[string]bool{}
+	unique := func(field, id string) {
+		switch {
+		case id == "":
+			p.bad(field, "missing")
+		case seen[id]:
+			p.bad(field, "duplicate id %q", id)
+		}
+		seen[id] = true
+	}
 	for i, ch := range c.Chapters {
 		field := fmt.Sprintf("chapters[%d]", i)
-		switch {
-		case ch.ID == "":
-			bad(field+".id", "missing")
-		case seen[ch.ID]:
-			bad(field+".id", "duplicate id %q", ch.ID)
+		unique(field+".id", ch.ID)
+		p.text(field+".title", ch.Title)
+		p.text(field+".summary", ch.Summary)
+		for j, l := range ch.Lessons {
+			lf := fmt.Sprintf("%s.lessons[%d]", field, j)
+			unique(lf+".id", l.ID)
+			p.text(lf+".title", l.Title)
+			for k, id := range l.ExerciseIDs {
+				ef := fmt.Sprintf("%s.exercises[%d]", lf, k)
+				unique(ef, id)
+				if !strings.HasPrefix(id, ch.ID+".") {
+					p.bad(ef, "exercise %q belongs to chapter %s, not %s", id, strings.Split(id, ".")[0], ch.ID)
+				}
+			}
 		}
-		seen[ch.ID] = true
-		checkText(field+".title", ch.Title)
-		checkText(field+".summary", ch.Summary)
 	}
-	return errors.Join(errs...)
+}
+
+// loadFiles reads every lesson and exercise the manifest names, and reports
+// files that nothing names.
+func (c *Course) loadFiles(content fs.FS, v *validator) {
+	c.exercises = map[string]*Exercise{}
+	named := map[string]bool{}
+	for i := range c.Chapters {
+		for j := range c.Chapters[i].Lessons {
+			l := &c.Chapters[i].Lessons[j]
+			l.Body = Text{}
+			for _, lang := range Langs {
+				file := path.Join(lessonsDir, l.ID+"."+string(lang)+lessonSuffix)
+				named[file] = true
+				data, err := fs.ReadFile(content, file)
+				switch {
+				case err != nil:
+					v.in(file).bad("file", "missing (lesson %q in %s)", l.ID, manifest)
+				case strings.TrimSpace(string(data)) == "":
+					v.in(file).bad("file", "empty")
+				default:
+					l.Body[lang] = string(data)
+				}
+			}
+			l.Exercises = nil
+			for _, id := range l.ExerciseIDs {
+				file := path.Join(exercisesDir, id+exerciseSufix)
+				named[file] = true
+				e, ok := loadExercise(content, file, id, v.in(file))
+				if ok {
+					l.Exercises = append(l.Exercises, e)
+					c.exercises[id] = e
+				}
+			}
+		}
+	}
+	for _, dir := range []string{lessonsDir, exercisesDir} {
+		entries, _ := fs.ReadDir(content, dir)
+		for _, entry := range entries {
+			if file := path.Join(dir, entry.Name()); !named[file] {
+				v.in(file).bad("file", "not named in %s", manifest)
+			}
+		}
+	}
+}
+
+func loadExercise(content fs.FS, file, id string, p problems) (*Exercise, bool) {
+	data, err := fs.ReadFile(content, file)
+	if err != nil {
+		p.bad("file", "missing (exercise %q in %s)", id, manifest)
+		return nil, false
+	}
+	var e Exercise
+	if err := yaml.UnmarshalStrict(data, &e); err != nil {
+		p.bad("file", "%v", err)
+		return nil, false
+	}
+	if e.ID != id {
+		p.bad("id", "%q does not match the file name", e.ID)
+	}
+	e.validate(p.bad, p.text)
+	return &e, true
 }
 
 func knownLang(l Lang) bool {

@@ -1,0 +1,151 @@
+package lessons
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Exercise is a task the learner does with kubectl in a namespace of its own,
+// judged by checks against the live cluster.
+type Exercise struct {
+	// ID is short and stable ("2.1"); progress and the command line use it.
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	Goal  Text   `json:"goal"`
+	// Kinds are the resource kinds kanzen watches and shows for this exercise.
+	Kinds []string `json:"kinds"`
+	// Setup is YAML (one or more documents) applied in the exercise's
+	// namespace when it starts, before the exercise's clock starts.
+	Setup string `json:"setup,omitempty"`
+	// Checks are evaluated in order; a check waits (pending) while any check
+	// it needs does not pass.
+	Checks []Check `json:"checks"`
+	// Hints are three levels: a nudge, the idea, and nearly the answer.
+	Hints []Text `json:"hints"`
+	// Solution is the reference solution: kubectl commands run in the
+	// exercise namespace (the current context's namespace is set to it).
+	Solution []string `json:"solution"`
+	Debrief  Text     `json:"debrief"`
+	// Note, when set, is shown under the goal (for example, why something
+	// stays pending on a local cluster).
+	Note Text `json:"note,omitempty"`
+}
+
+// Check is one thing the learner must make true.
+type Check struct {
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	// Target selects the objects the expressions see as object and objects.
+	// Without a target, a check reads events or all objects only.
+	Target *Target `json:"target,omitempty"`
+	// Have is a CEL expression for what is observed, shown as "have".
+	Have string `json:"have"`
+	// Want is a CEL expression for what is expected, shown as "want" unless
+	// WantText is set.
+	Want     string `json:"want,omitempty"`
+	WantText Text   `json:"wantText,omitempty"`
+	// Pass is a CEL condition over have and want; without it, have == want.
+	Pass string `json:"pass,omitempty"`
+	// Show translates particular have values (strings) into words.
+	Show map[string]Text `json:"show,omitempty"`
+	// Needs lists checks that must pass before this one is judged.
+	Needs []string `json:"needs,omitempty"`
+	// Hint is shown beside the check while it fails.
+	Hint Text `json:"hint,omitempty"`
+}
+
+// Target picks objects of one kind in the exercise namespace: one by name,
+// those matching a label selector, or all of them.
+type Target struct {
+	Kind     string `json:"kind"`
+	Name     string `json:"name,omitempty"`
+	Selector string `json:"selector,omitempty"`
+}
+
+// HintLevels is how many hints every exercise has.
+const HintLevels = 3
+
+var exerciseID = regexp.MustCompile(`^[1-9][0-9]*\.[1-9][0-9]*$`)
+var checkID = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// validate reports each mistake as "field: problem".
+func (e *Exercise) validate(bad func(field, format string, args ...any), text func(field string, t Text)) {
+	if !exerciseID.MatchString(e.ID) {
+		bad("id", "%q is not of the form CHAPTER.NUMBER, such as 2.1", e.ID)
+	}
+	text("title", e.Title)
+	text("goal", e.Goal)
+	text("debrief", e.Debrief)
+	if len(e.Note) > 0 {
+		text("note", e.Note)
+	}
+	if len(e.Kinds) == 0 {
+		bad("kinds", "list the kinds to watch")
+	}
+	kinds := map[string]bool{}
+	for i, k := range e.Kinds {
+		if k == "" || strings.ToUpper(k[:1]) != k[:1] {
+			bad(fmt.Sprintf("kinds[%d]", i), "%q is not a Kind (such as Pod or Deployment)", k)
+		}
+		kinds[k] = true
+	}
+	if len(e.Hints) != HintLevels {
+		bad("hints", "has %d hints, want %d", len(e.Hints), HintLevels)
+	}
+	for i, h := range e.Hints {
+		text(fmt.Sprintf("hints[%d]", i), h)
+	}
+	if len(e.Solution) == 0 {
+		bad("solution", "missing")
+	}
+	for i, cmd := range e.Solution {
+		if !strings.HasPrefix(cmd, "kubectl ") {
+			bad(fmt.Sprintf("solution[%d]", i), "%q is not a kubectl command", cmd)
+		}
+	}
+	if len(e.Checks) == 0 {
+		bad("checks", "an exercise needs at least one check")
+	}
+	seen := map[string]bool{}
+	for i, c := range e.Checks {
+		field := fmt.Sprintf("checks[%d]", i)
+		switch {
+		case !checkID.MatchString(c.ID):
+			bad(field+".id", "%q is not a lowercase id such as replicas", c.ID)
+		case seen[c.ID]:
+			bad(field+".id", "duplicate id %q", c.ID)
+		}
+		text(field+".title", c.Title)
+		if c.Target != nil && !kinds[c.Target.Kind] {
+			bad(field+".target.kind", "%q is not in the exercise's kinds %v", c.Target.Kind, e.Kinds)
+		}
+		if c.Target != nil && c.Target.Name != "" && c.Target.Selector != "" {
+			bad(field+".target", "give a name or a selector, not both")
+		}
+		if strings.TrimSpace(c.Have) == "" {
+			bad(field+".have", "missing")
+		}
+		if c.Want == "" && len(c.WantText) == 0 {
+			bad(field+".want", "give want, wantText, or both")
+		}
+		if c.Want == "" && c.Pass == "" {
+			bad(field+".pass", "without want, a check needs a pass condition")
+		}
+		if len(c.WantText) > 0 {
+			text(field+".wantText", c.WantText)
+		}
+		if len(c.Hint) > 0 {
+			text(field+".hint", c.Hint)
+		}
+		for value, words := range c.Show {
+			text(fmt.Sprintf("%s.show[%s]", field, value), words)
+		}
+		for j, need := range c.Needs {
+			if !seen[need] {
+				bad(fmt.Sprintf("%s.needs[%d]", field, j), "%q is not an earlier check", need)
+			}
+		}
+		seen[c.ID] = true
+	}
+}
