@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,58 +14,52 @@ import (
 
 	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/kube"
-	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/tui"
+	"kanzen.dev/kanzen/internal/userdirs"
 	"kanzen.dev/kanzen/lessons"
 )
 
-// runTUI opens the interactive course. With no cluster configured it starts
-// the sandbox first, so a fresh machine needs nothing else.
+// runTUI opens the interactive course where the learner stopped. Without a
+// usable cluster the lessons still open, and the TUI offers the sandbox.
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	course, err := lessons.Load(content.FS)
 	if err != nil {
 		return fmt.Errorf("the built-in course is invalid: %w", err)
 	}
+	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
+		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
+	}
+	store, p := a.progress()
 	lang, err := pickLang(a.lang)
 	if err != nil {
 		return usageError{err}
 	}
-	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
-		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
+	if a.lang == "" && p.Lang != "" {
+		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
-	target, err := a.clusterOrSandbox(cmd.Context())
+	target, err := a.target(cmd.Context())
+	if err != nil && !errors.Is(err, kube.ErrNoCluster) {
+		return err
+	}
+	state, err := userdirs.State()
 	if err != nil {
 		return err
 	}
-	program := tea.NewProgram(tui.New(tui.Options{Course: course, Lang: lang, Cluster: target}), tea.WithContext(cmd.Context()))
+	model := tui.New(tui.Options{
+		Course: course, Lang: lang, Cluster: target, Progress: p, Store: &store,
+		StartSandbox: func(ctx context.Context, report func(int, int)) (*kube.Target, error) {
+			return startSandbox(ctx, nil, report)
+		},
+		ShellDir: filepath.Join(state, "shell"),
+		Shell:    os.Getenv("SHELL"),
+		NoColor:  os.Getenv("NO_COLOR") != "",
+	})
+	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && cmd.Context().Err() != nil {
 		return nil
 	}
 	return err
-}
-
-// clusterOrSandbox resolves the cluster like kubectl; when none is configured
-// and none was asked for, it brings up the sandbox and uses that.
-func (a *app) clusterOrSandbox(ctx context.Context) (*kube.Target, error) {
-	target, err := kube.Load(a.cluster)
-	if err == nil {
-		return target, nil
-	}
-	if !errors.Is(err, kube.ErrNoCluster) || a.cluster.Kubeconfig != "" || a.cluster.Context != "" {
-		return nil, err
-	}
-	fmt.Fprintf(a.stderr, "%v: starting kanzen's sandbox instead.\n", err)
-	bins, err := a.ensureBinaries(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	s := &sandbox.Sandbox{Name: sandbox.DefaultName, Bins: bins, Log: a.stderr}
-	st, err := s.Up(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return kube.Load(kube.Options{Kubeconfig: st.Kubeconfig})
 }
 
 // pickLang takes --lang, else the LANG environment, else English.

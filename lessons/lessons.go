@@ -70,7 +70,7 @@ const (
 	lessonsDir    = "lessons"
 	exercisesDir  = "exercises"
 	lessonSuffix  = ".md"
-	exerciseSufix = ".yaml"
+	exerciseSuffix = ".yaml"
 )
 
 // Load reads and validates the course from a content tree.
@@ -218,7 +218,7 @@ func (c *Course) loadFiles(content fs.FS, v *validator) {
 			}
 			l.Exercises = nil
 			for _, id := range l.ExerciseIDs {
-				file := path.Join(exercisesDir, id+exerciseSufix)
+				file := path.Join(exercisesDir, id+exerciseSuffix)
 				named[file] = true
 				e, ok := loadExercise(content, file, id, v.in(file))
 				if ok {

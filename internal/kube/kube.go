@@ -28,6 +28,11 @@ type Target struct {
 	Server    string
 	Namespace string
 	Config    *rest.Config
+
+	// files are the kubeconfig files read, in kubectl's precedence order.
+	files []string
+	// cluster and user are the context's entries in those files.
+	cluster, user string
 }
 
 // ErrNoCluster means no kubeconfig or no current context was found.
@@ -65,7 +70,13 @@ func Load(opts Options) (*Target, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Target{Context: name, Server: config.Host, Namespace: ns, Config: config}, nil
+	files := rules.Precedence
+	if rules.ExplicitPath != "" {
+		files = []string{rules.ExplicitPath}
+	}
+	kctx := raw.Contexts[name]
+	return &Target{Context: name, Server: config.Host, Namespace: ns, Config: config,
+		files: files, cluster: kctx.Cluster, user: kctx.AuthInfo}, nil
 }
 
 // describe names the kubeconfig files kubectl would read.

@@ -103,3 +103,30 @@ func TestLooksLocal(t *testing.T) {
 		}
 	}
 }
+
+func TestNamespacedKubeconfigSetsTheNamespaceWithoutCopyingCredentials(t *testing.T) {
+	target, err := Load(Options{Kubeconfig: writeConfig(t, twoContexts)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value, err := target.NamespacedKubeconfig(t.TempDir(), "kz-2-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := strings.Split(value, string(filepath.ListSeparator))[0]
+	data, err := os.ReadFile(overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "abc") {
+		t.Fatalf("the overlay copied credentials:\n%s", data)
+	}
+	t.Setenv("KUBECONFIG", value)
+	merged, err := Load(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if merged.Namespace != "kz-2-1" || merged.Server != "https://127.0.0.1:40001" || merged.Config.BearerToken != "abc" {
+		t.Fatalf("merged kubeconfig: namespace %q server %q token %q", merged.Namespace, merged.Server, merged.Config.BearerToken)
+	}
+}

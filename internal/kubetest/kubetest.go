@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
 
+	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/sandbox"
 )
 
@@ -155,4 +157,27 @@ func Binaries(t testing.TB) sandbox.Binaries {
 	}
 	t.Skip(why)
 	return sandbox.Binaries{}
+}
+
+// Shell runs a shell script the way a learner would in kanzen's "!" shell:
+// kubectl's current namespace is namespace, and the sandbox's kubectl comes
+// first on PATH when it is built. It returns the combined output.
+func (c *Cluster) Shell(t testing.TB, namespace, script string) (string, error) {
+	t.Helper()
+	target, err := kube.Load(kube.Options{Kubeconfig: c.Kubeconfig})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kubeconfig, err := target.NamespacedKubeconfig(t.TempDir(), namespace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := os.Getenv("PATH")
+	if bins, ok := sandbox.Built(); ok {
+		path = bins.Dir + string(os.PathListSeparator) + path
+	}
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }

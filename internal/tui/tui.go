@@ -1,38 +1,102 @@
 // Package tui is kanzen's Bubble Tea program: one root model; panes are plain
-// structs it owns. Update does no IO: cluster calls run as commands.
+// structs it owns. Update does no IO: cluster, disk and shell work runs as
+// commands whose results come back as messages.
 package tui
 
 import (
 	"context"
-	"fmt"
-	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/lessons"
 )
+
+// StartSandbox builds (if needed) and starts kanzen's sandbox, reporting
+// build progress, and returns the cluster it serves.
+type StartSandbox func(ctx context.Context, report func(compiled, total int)) (*kube.Target, error)
 
 // Options are what the program starts from.
 type Options struct {
 	Course *lessons.Course
 	Lang   lessons.Lang
-	// Cluster is the cluster exercises will use; nil when there is none.
+	// Cluster is the cluster exercises use; nil when there is none yet.
 	Cluster *kube.Target
+	// Progress is the learner's record; Store, when set, keeps it on disk.
+	Progress *progress.Progress
+	Store    *progress.Store
+	// StartSandbox, when set, lets the learner start the sandbox from the TUI.
+	StartSandbox StartSandbox
+	// ShellDir holds the kubeconfigs of shells opened with "!".
+	ShellDir string
+	// Shell is the program "!" runs, usually $SHELL.
+	Shell   string
+	NoColor bool
+}
+
+type screen int
+
+const (
+	homeScreen screen = iota
+	studyScreen
+)
+
+type overlay int
+
+const (
+	noOverlay overlay = iota
+	helpOverlay
+	confirmRemoteOverlay
+	confirmResetOverlay
+)
+
+// step is one place in the course: a lesson, with one of its exercises when
+// it has any. ←/→ walk the steps in order.
+type step struct {
+	chapter  *lessons.Chapter
+	lesson   *lessons.Lesson
+	exercise *lessons.Exercise
+}
+
+func stepsOf(c *lessons.Course) []step {
+	var steps []step
+	for i := range c.Chapters {
+		ch := &c.Chapters[i]
+		for j := range ch.Lessons {
+			l := &ch.Lessons[j]
+			if len(l.Exercises) == 0 {
+				steps = append(steps, step{ch, l, nil})
+			}
+			for _, e := range l.Exercises {
+				steps = append(steps, step{ch, l, e})
+			}
+		}
+	}
+	return steps
 }
 
 // Model is the root model.
 type Model struct {
-	course  *lessons.Course
-	lang    lessons.Lang
-	width   int
-	height  int
-	cursor  int
-	dark    bool
-	cluster clusterState
+	opts          Options
+	course        *lessons.Course
+	steps         []step
+	lang          lessons.Lang
+	width, height int
+	dark          bool
+	screen        screen
+	overlay       overlay
+	homeCursor    int
+	pos           int
+	focusExercise bool
+	lesson        lessonPane
+	exercise      exercisePane
+	cluster       clusterState
+	sandbox       sandboxState
+	progress      *progress.Progress
+	// notice is a message for the learner (an error, a saved file), shown
+	// in the footer until the next key.
+	notice string
 }
 
 // clusterState is what the status bar knows of the cluster.
@@ -43,146 +107,89 @@ type clusterState struct {
 	probed  bool
 }
 
-// clusterProbedMsg carries the result of asking the server for its version.
-type clusterProbedMsg struct {
-	version string
-	err     error
+// sandboxState follows a sandbox being built and started from the TUI.
+type sandboxState struct {
+	running         bool
+	compiled, total int
+	err             error
 }
 
-// New builds the root model.
+// New builds the root model; it resumes at the learner's last position.
 func New(opts Options) Model {
 	lang := opts.Lang
 	if lang == "" {
 		lang = lessons.English
 	}
-	return Model{course: opts.Course, lang: lang, width: 80, height: 24, dark: true, cluster: clusterState{target: opts.Cluster}}
+	p := opts.Progress
+	if p == nil {
+		p = &progress.Progress{Version: 1}
+	}
+	m := Model{
+		opts: opts, course: opts.Course, steps: stepsOf(opts.Course), lang: lang,
+		width: 80, height: 24, dark: true, progress: p,
+		cluster: clusterState{target: opts.Cluster},
+		lesson:  lessonPane{renders: newRenderCache()},
+	}
+	if i, ok := m.resumeStep(); ok {
+		m.screen, m.pos = studyScreen, i
+		m.exercise = exercisePane{ex: m.steps[i].exercise, phase: notStarted}
+	}
+	m.homeCursor = m.lessonIndex(m.pos)
+	return m
 }
 
-// Init asks for the terminal's background and probes the cluster.
+// resumeStep finds the step the learner was last on.
+func (m Model) resumeStep() (int, bool) {
+	last := m.progress.Last
+	if last.Lesson == "" {
+		return 0, false
+	}
+	for i, s := range m.steps {
+		if s.lesson.ID == last.Lesson && (s.exercise == nil || last.Exercise == "" || s.exercise.ID == last.Exercise) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Init asks for the terminal's background, probes the cluster and, when
+// resuming an exercise, looks for its namespace.
 func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target))
 }
 
-func probeCluster(target *kube.Target) tea.Cmd {
-	if target == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		v, err := target.ServerVersion(context.Background(), 5*time.Second)
-		return clusterProbedMsg{version: v, err: err}
-	}
+func (m Model) words() words   { return text[m.lang] }
+func (m Model) styles() styles { return newStyles(m.dark) }
+
+// clusterUsable says whether exercises can talk to the cluster now.
+func (m Model) clusterUsable() bool {
+	return m.cluster.target != nil && m.cluster.probed && m.cluster.err == nil
 }
 
-// Update handles one message.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-	case tea.BackgroundColorMsg:
-		m.dark = msg.IsDark()
-	case clusterProbedMsg:
-		m.cluster.version, m.cluster.err, m.cluster.probed = msg.version, msg.err, true
-	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "q", "ctrl+c":
-			return m, tea.Quit
-		case "up", "k":
-			m.cursor = max(m.cursor-1, 0)
-		case "down", "j":
-			m.cursor = min(m.cursor+1, len(m.course.Chapters)-1)
-		case "L":
-			m.lang = nextLang(m.lang)
-		}
-	}
-	return m, nil
-}
-
-func nextLang(l lessons.Lang) lessons.Lang {
-	for i, known := range lessons.Langs {
-		if known == l {
-			return lessons.Langs[(i+1)%len(lessons.Langs)]
-		}
-	}
-	return lessons.English
-}
-
-// View draws the screen: a title bar, the chapters, and a status bar.
-func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	v.WindowTitle = "kanzen"
-	return v
-}
-
-func (m Model) render() string {
-	st := newStyles(m.dark)
-	w, h := max(m.width, 1), max(m.height, 1)
-
-	title := st.title.Render(" kanzen · " + m.course.Title.In(m.lang))
-	status := m.clusterLine(st)
-	top := spread(title, status, w)
-
-	var body []string
-	for i, ch := range m.course.Chapters {
-		line := fmt.Sprintf(" %s %s", ch.ID, ch.Title.In(m.lang))
-		style := st.item
-		if i == m.cursor {
-			line = "›" + line[1:]
-			style = st.selected
-		}
-		body = append(body, style.Render(ansi.Truncate(line, w, "…")))
-		body = append(body, st.dim.Render(ansi.Truncate("     "+ch.Summary.In(m.lang), w, "…")))
-	}
-	keys := st.dim.Render(ansi.Truncate(" "+text[m.lang].keys, w, "…"))
-
-	// Title and keys always show; the chapter list takes what is left.
-	lines := []string{top, ""}
-	room := max(h-len(lines)-1, 0)
-	if len(body) > room {
-		body = body[:room]
-	}
-	lines = append(lines, body...)
-	for len(lines) < h-1 {
-		lines = append(lines, "")
-	}
-	lines = append(lines, keys)
-	if len(lines) > h {
-		lines = append(lines[:h-1], keys)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// clusterLine says which cluster exercises will use and whether it answers.
-func (m Model) clusterLine(st styles) string {
-	c := m.cluster
-	t := text[m.lang]
+// clusterProblem explains why exercises cannot run, or is empty.
+func (m Model) clusterProblem() string {
+	t := m.words()
 	switch {
-	case c.target == nil:
-		return st.warn.Render(t.noCluster + " ")
-	case !c.probed:
-		return st.dim.Render(c.target.Context+" … ") + " "
-	case c.err != nil:
-		return st.dim.Render(c.target.Context) + st.bad.Render(" ● "+t.unreachable) + " "
-	default:
-		return st.dim.Render(c.target.Context) + st.good.Render(" ● ") + st.dim.Render(c.version) + " "
+	case m.sandbox.running:
+		if m.sandbox.total > 0 {
+			return t.buildingSandbox + progressBar(m.sandbox.compiled, m.sandbox.total, 12)
+		}
+		return t.startingSandbox
+	case m.sandbox.err != nil:
+		return m.sandbox.err.Error() + "\n" + m.sandboxOffer()
+	case m.cluster.target == nil:
+		return t.noCluster + ". " + m.sandboxOffer()
+	case !m.cluster.probed:
+		return t.connecting + "…"
+	case m.cluster.err != nil:
+		return m.cluster.err.Error() + "\n" + m.sandboxOffer()
 	}
+	return ""
 }
 
-// spread puts left and right on one line of width w, cutting left if needed.
-func spread(left, right string, w int) string {
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		// The cluster matters more than the title; both are cut to fit.
-		line := ansi.Truncate(left, max(w-lipgloss.Width(right)-1, 0), "…") + " " + right
-		return ansi.Truncate(line, w, "…")
+func (m Model) sandboxOffer() string {
+	if m.opts.StartSandbox == nil {
+		return ""
 	}
-	return left + strings.Repeat(" ", gap) + right
-}
-
-// text is the interface's own wording in each language.
-var text = map[lessons.Lang]struct {
-	keys, noCluster, unreachable string
-}{
-	lessons.English:  {keys: "↑/↓ choose · L 日本語 · q quit", noCluster: "no cluster", unreachable: "unreachable"},
-	lessons.Japanese: {keys: "↑/↓ 選択 · L English · q 終了", noCluster: "クラスタなし", unreachable: "接続できません"},
+	return m.words().offerSandbox
 }

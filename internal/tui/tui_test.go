@@ -1,59 +1,97 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"flag"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/content"
+	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/watch"
+	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func newModel(t *testing.T, lang lessons.Lang, w, h int) Model {
+var localCluster = &kube.Target{Context: "kind-kind", Server: "https://127.0.0.1:40001"}
+
+func course(t testing.TB) *lessons.Course {
 	t.Helper()
-	course, err := lessons.Load(content.FS)
+	c, err := lessons.Load(content.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Course: course, Lang: lang, Cluster: &kube.Target{Context: "kind-kind"}})
+	return c
+}
+
+// newModel is the TUI on a terminal of w×h, its cluster answering.
+func newModel(t testing.TB, opts Options, w, h int) Model {
+	t.Helper()
+	if opts.Course == nil {
+		opts.Course = course(t)
+	}
+	m := New(opts)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	next, _ = next.Update(clusterProbedMsg{version: "v1.37.2"})
+	if opts.Cluster != nil {
+		next, _ = next.Update(clusterProbedMsg{target: opts.Cluster, version: "v1.37.2"})
+	}
 	return next.(Model)
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
-		var msg tea.KeyPressMsg
-		switch k {
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "up":
-			msg = tea.KeyPressMsg{Code: tea.KeyUp}
-		default:
-			msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
-		}
-		next, _ := m.Update(msg)
+		next, _ := m.Update(keyMsg(k))
 		m = next.(Model)
 	}
 	return m
 }
 
+func viewText(m Model) string { return ansi.Strip(m.View().Content) }
+
 // golden compares a view, ANSI stripped, with testdata/name.golden.
-func golden(t *testing.T, name string, view string) {
+func golden(t *testing.T, name string, m Model) {
 	t.Helper()
-	got := ansi.Strip(view)
+	got := viewText(m)
 	path := filepath.Join("testdata", name+".golden")
 	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -67,65 +105,208 @@ func golden(t *testing.T, name string, view string) {
 	}
 }
 
+// object turns a small YAML-ish literal into a live object.
+func object(kind, name string, fields map[string]any) watch.Object {
+	obj := map[string]any{"kind": kind, "metadata": map[string]any{"name": name}}
+	for k, v := range fields {
+		obj[k] = v
+	}
+	return obj
+}
+
+// midExercise is exercise 2.1 half done: the Deployment asks for 2 replicas.
+func midExercise(t testing.TB, lang lessons.Lang, w, h int) Model {
+	t.Helper()
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	p.MarkStarted("2.1", time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	p.UseHint("2.1", 1)
+	m := newModel(t, Options{Lang: lang, Cluster: localCluster, Progress: p}, w, h)
+	ex := m.exercise.ex
+	if ex == nil || ex.ID != "2.1" {
+		t.Fatalf("did not resume at 2.1: %+v", m.exercise.ex)
+	}
+	m.exercise.phase = watching
+	m.exercise.snapshot = watch.Snapshot{Namespace: "kz-2-1", Synced: true, Objects: map[string][]watch.Object{
+		"Deployment": {object("Deployment", "myapp", map[string]any{"spec": map[string]any{"replicas": int64(2)}, "status": map[string]any{"readyReplicas": int64(2)}})},
+		"Pod": {
+			object("Pod", "myapp-7c5d-abcde", map[string]any{"spec": map[string]any{"nodeName": "node-000000", "containers": []any{map[string]any{"name": "nginx"}}}, "status": map[string]any{"phase": "Running", "containerStatuses": []any{map[string]any{"ready": true}}}}),
+			object("Pod", "myapp-7c5d-fghij", map[string]any{"spec": map[string]any{"nodeName": "node-000001", "containers": []any{map[string]any{"name": "nginx"}}}, "status": map[string]any{"phase": "Pending"}}),
+		},
+	}}
+	// The verdicts are written out here so that the view test does not
+	// depend on the engine; the engine has its own tests.
+	var results []check.Result
+	for i, c := range ex.Checks {
+		r := check.Result{ID: c.ID, Title: c.Title.In(lang), Status: check.Pass}
+		switch {
+		case c.ID == "replicas":
+			r.Status, r.Have, r.Want = check.Fail, "2", "3"
+		case i == len(ex.Checks)-1:
+			r.Status = check.Pending
+		}
+		results = append(results, r)
+	}
+	m.exercise.results = results
+	return m
+}
+
 func TestGoldenViews(t *testing.T) {
 	for _, size := range []struct{ w, h int }{{80, 24}, {140, 40}} {
 		for _, lang := range lessons.Langs {
-			m := press(newModel(t, lang, size.w, size.h), "down")
-			name := "home-" + string(lang) + "-" + itoa(size.w) + "x" + itoa(size.h)
-			t.Run(name, func(t *testing.T) { golden(t, name, m.View().Content) })
+			suffix := string(lang) + "-" + strconv.Itoa(size.w) + "x" + strconv.Itoa(size.h)
+			home := press(newModel(t, Options{Lang: lang, Cluster: localCluster}, size.w, size.h), "down")
+			t.Run("home-"+suffix, func(t *testing.T) { golden(t, "home-"+suffix, home) })
+			study := midExercise(t, lang, size.w, size.h)
+			if size.w < twoColumnsFrom {
+				study = press(study, "tab")
+			}
+			t.Run("study-"+suffix, func(t *testing.T) { golden(t, "study-"+suffix, study) })
 		}
+	}
+	t.Run("help-en-80x24", func(t *testing.T) { golden(t, "help-en-80x24", press(midExercise(t, lessons.English, 80, 24), "?")) })
+}
+
+func TestStudyViewShowsHaveWantHintAndLiveObjects(t *testing.T) {
+	m := midExercise(t, lessons.English, 140, 40)
+	s := viewText(m)
+	for _, want := range []string{"✗ ", "have 2 · want 3", "hint 1/3:", "Pod myapp-7c5d-abcde  Running 1/1 node-000000", "Deployment myapp  2/2 ready", "ns kz-2-1"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen lacks %q:\n%s", want, s)
+		}
+	}
+	m = press(m, "L")
+	if s := viewText(m); !strings.Contains(s, "ヒント 1/3:") {
+		t.Errorf("L did not switch the exercise pane to Japanese:\n%s", s)
 	}
 }
 
 func TestViewFitsTinyTerminals(t *testing.T) {
-	for _, size := range []struct{ w, h int }{{20, 5}, {1, 1}, {10, 2}} {
-		view := ansi.Strip(newModel(t, lessons.English, size.w, size.h).View().Content)
-		lines := strings.Split(view, "\n")
-		if len(lines) > size.h {
-			t.Errorf("%dx%d: %d lines", size.w, size.h, len(lines))
-		}
-		for _, l := range lines {
-			if w := ansi.StringWidth(l); w > size.w {
-				t.Errorf("%dx%d: line %q is %d wide", size.w, size.h, l, w)
+	for _, size := range []struct{ w, h int }{{20, 5}, {1, 1}, {10, 2}, {99, 12}, {100, 8}} {
+		for _, m := range []Model{
+			newModel(t, Options{Cluster: localCluster}, size.w, size.h),
+			midExercise(t, lessons.Japanese, size.w, size.h),
+			press(midExercise(t, lessons.English, size.w, size.h), "?"),
+		} {
+			lines := strings.Split(viewText(m), "\n")
+			if len(lines) > size.h {
+				t.Errorf("%dx%d: %d lines", size.w, size.h, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size.w {
+					t.Errorf("%dx%d: line %q is %d wide", size.w, size.h, l, w)
+				}
 			}
 		}
 	}
 }
 
-func TestKeysMoveSwitchLanguageAndQuit(t *testing.T) {
-	m := newModel(t, lessons.English, 80, 24)
-	m = press(m, "up", "down", "down", "j", "k")
-	if m.cursor != 2 {
-		t.Fatalf("cursor %d after up, down, down, j, k; want 2", m.cursor)
-	}
+func TestKeysMashedAThousandTimes(t *testing.T) {
+	keys := []string{"up", "down", "left", "right", "enter", "tab", "esc", "h", "s", "r", "n", "y", "?", "L", "j", "k", "g", "G", "c", "x", "日"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	m := midExercise(t, lessons.English, 100, 30)
+	m.opts.Store = nil
 	for range 1000 {
-		m = press(m, "j")
+		k := keys[rng.IntN(len(keys))]
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+		if lines := strings.Split(viewText(m), "\n"); len(lines) > 30 {
+			t.Fatalf("after %q the view has %d lines", k, len(lines))
+		}
 	}
-	if m.cursor != len(m.course.Chapters)-1 {
-		t.Fatalf("cursor ran past the last chapter: %d", m.cursor)
+	if m.progress.Exercises["2.1"] != nil && m.progress.Exercises["2.1"].HintsUsed > 3 {
+		t.Fatalf("hints went past three: %d", m.progress.Exercises["2.1"].HintsUsed)
 	}
-	m = press(m, "L")
-	if m.lang != lessons.Japanese || !strings.Contains(ansi.Strip(m.View().Content), "Workloadsリソース") {
-		t.Fatalf("L did not switch to Japanese")
+}
+
+func TestArrowsWalkTheStepsAndEscReturnsToChapters(t *testing.T) {
+	m := newModel(t, Options{Cluster: localCluster}, 140, 40)
+	if m.screen != homeScreen {
+		t.Fatal("a new learner should start at the chapter list")
 	}
-	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"}); cmd == nil {
+	m = press(m, "enter")
+	first := m.steps[m.pos]
+	m = press(m, "right")
+	if m.pos != 1 || m.steps[m.pos].lesson == nil {
+		t.Fatalf("right moved to step %d", m.pos)
+	}
+	m = press(m, "left", "left")
+	if m.steps[m.pos] != first {
+		t.Fatal("left did not come back to the first step")
+	}
+	if m.progress.Last.Lesson != first.lesson.ID {
+		t.Fatalf("the position was not remembered: %+v", m.progress.Last)
+	}
+	m = press(m, "esc")
+	if m.screen != homeScreen {
+		t.Fatal("esc did not return to the chapter list")
+	}
+}
+
+func TestStartingOnARemoteClusterAsksOnce(t *testing.T) {
+	remote := &kube.Target{Context: "prod", Server: "https://k8s.example.com:6443"}
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	m := newModel(t, Options{Cluster: remote, Progress: p}, 140, 40)
+	next, _ := m.Update(sessionMsg{ex: m.exercise.ex, err: fmt.Errorf("lookup: %w", workspace.ErrNotStarted)})
+	m = press(next.(Model), "enter")
+	if m.overlay != confirmRemoteOverlay || !strings.Contains(viewText(m), "does not look like") {
+		t.Fatalf("no question before creating a namespace on %s:\n%s", remote.Server, viewText(m))
+	}
+	m = press(m, "n")
+	if m.overlay != noOverlay || m.exercise.phase != notStarted || p.Trusts("prod") {
+		t.Fatal("answering no still started the exercise")
+	}
+	next, cmd := press(m, "enter").Update(keyMsg("y"))
+	m = next.(Model)
+	if cmd == nil || m.exercise.phase != starting || !m.progress.Trusts("prod") {
+		t.Fatalf("answering yes did not start (phase %d, trusted %v)", m.exercise.phase, m.progress.Trusts("prod"))
+	}
+	m.exercise.phase = notStarted
+	if m = press(m, "enter"); m.overlay != noOverlay {
+		t.Fatal("asked twice for the same context")
+	}
+}
+
+func TestWithoutAClusterTheLessonStillOpensAndTheSandboxIsOffered(t *testing.T) {
+	unused := func(context.Context, func(int, int)) (*kube.Target, error) { return nil, errors.New("unused") }
+	m := newModel(t, Options{StartSandbox: unused}, 140, 40)
+	m = press(m, "down", "enter")
+	s := viewText(m)
+	if !strings.Contains(s, "no cluster") || !strings.Contains(s, "Press S to start kanzen's sandbox") {
+		t.Fatalf("no offer of the sandbox:\n%s", s)
+	}
+	next, cmd := m.Update(keyMsg("S"))
+	m = next.(Model)
+	if cmd == nil || !m.sandbox.running {
+		t.Fatal("S did not start the sandbox")
+	}
+	next, _ = m.Update(sandboxBuildMsg{compiled: 500, total: 1000})
+	if s := viewText(next.(Model)); !strings.Contains(s, "Building the sandbox■■■■■■□□□□□□") {
+		t.Fatalf("no build progress:\n%s", s)
+	}
+	next, _ = next.Update(sandboxDoneMsg{err: errors.New("go: not found")})
+	if s := viewText(next.(Model)); !strings.Contains(s, "go: not found") {
+		t.Fatalf("the build failure is not shown:\n%s", s)
+	}
+}
+
+func TestStatusBarSaysWhenTheClusterIsUnreachable(t *testing.T) {
+	m := New(Options{Course: course(t), Cluster: localCluster})
+	next, _ := m.Update(clusterProbedMsg{target: localCluster, err: errors.New("connection refused")})
+	top := strings.Split(viewText(next.(Model)), "\n")[0]
+	if !strings.Contains(top, "kind-kind ● unreachable") {
+		t.Fatalf("status line %q", top)
+	}
+	none := New(Options{Course: course(t)})
+	if top := strings.Split(viewText(none), "\n")[0]; !strings.Contains(top, "no cluster") {
+		t.Fatalf("status line without a cluster %q", top)
+	}
+}
+
+func TestQuitKey(t *testing.T) {
+	m := newModel(t, Options{Cluster: localCluster}, 80, 24)
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil {
 		t.Fatal("q returned no command")
 	} else if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("q did not quit")
 	}
 }
-
-func TestStatusBarSaysWhenTheClusterIsUnreachable(t *testing.T) {
-	m := newModel(t, lessons.English, 80, 24)
-	next, _ := m.Update(clusterProbedMsg{err: errors.New("connection refused")})
-	top := strings.Split(ansi.Strip(next.(Model).View().Content), "\n")[0]
-	if !strings.Contains(top, "kind-kind ● unreachable") {
-		t.Fatalf("status line %q", top)
-	}
-	none := New(Options{Course: m.course})
-	if top := strings.Split(ansi.Strip(none.View().Content), "\n")[0]; !strings.Contains(top, "no cluster") {
-		t.Fatalf("status line without a cluster %q", top)
-	}
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/session"
+	"kanzen.dev/kanzen/internal/workspace"
+)
+
+// syncTimeout bounds the wait for the first full view of the namespace.
+const syncTimeout = 30 * time.Second
+
+type checkFlags struct {
+	exerciseFlags
+	watch  bool
+	output string
+	lang   string
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check ID",
+		Short: "Check an exercise against the cluster; exit 0 when every check passes",
+		Long: "check judges an exercise's checks against its namespace, with the same engine and\n" +
+			"watches as the TUI. With --watch it prints a line whenever a check changes and exits\n" +
+			"once all pass. With --output json it prints one JSON object per line.",
+		Args: exactlyOneID,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.check(cmd.Context(), args[0], &f)
+		},
+	}
+	f.register(cmd, false)
+	cmd.Flags().BoolVarP(&f.watch, "watch", "w", false, "keep watching; print changes; exit 0 once every check passes")
+	cmd.Flags().StringVarP(&f.output, "output", "o", "text", "text or json (one object per line)")
+	cmd.Flags().StringVar(&f.lang, "lang", "", "language of titles and have/want: en or ja (default: from $LANG)")
+	return cmd
+}
+
+// checkLine is one check's verdict as --output json prints it.
+type checkLine struct {
+	Time      string `json:"time"`
+	Exercise  string `json:"exercise"`
+	Namespace string `json:"namespace"`
+	Check     string `json:"check"`
+	Title     string `json:"title"`
+	Status    string `json:"status"`
+	Have      string `json:"have"`
+	Want      string `json:"want"`
+}
+
+func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
+	if f.output != "text" && f.output != "json" {
+		return usageError{fmt.Errorf("unknown --output %q: want text or json", f.output)}
+	}
+	lang, err := pickLang(f.lang)
+	if err != nil {
+		return usageError{err}
+	}
+	_, ex, err := exercise(id)
+	if err != nil {
+		return err
+	}
+	target, err := a.target(ctx)
+	if err != nil {
+		return err
+	}
+	ns := f.namespaceFor(ex)
+	s, err := session.Open(ctx, target.Config, ex, ns)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p := &printer{out: a.stdout, json: f.output == "json", exercise: ex.ID, namespace: s.Info.Namespace, watch: f.watch, last: map[string]check.Result{}}
+
+	u, err := firstSync(ctx, s)
+	if err != nil {
+		return err
+	}
+	results := s.Evaluate(u.Snapshot, lang)
+	p.print(results, time.Now())
+	for f.watch && !check.AllPass(results) {
+		u = s.Next(time.Hour)
+		switch {
+		case ctx.Err() != nil:
+			return silentError{ctx.Err()}
+		case u.Closed:
+			return errors.New("the watch stopped")
+		}
+		p.connection(a.stderr, u.Err)
+		results = s.Evaluate(u.Snapshot, lang)
+		p.print(results, time.Now())
+	}
+	if !check.AllPass(results) {
+		return silentError{errors.New("not every check passes")}
+	}
+	if ns == workspace.Namespace(ex.ID) {
+		store, _ := a.progress()
+		now := time.Now()
+		if _, err := store.Update(func(pr *progress.Progress) { pr.MarkPassed(ex.ID, now) }); err != nil {
+			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
+		}
+	}
+	return nil
+}
+
+// firstSync waits until the namespace has been listed once.
+func firstSync(ctx context.Context, s *session.Session) (session.Update, error) {
+	deadline := time.Now().Add(syncTimeout)
+	for time.Now().Before(deadline) {
+		u := s.Next(time.Second)
+		switch {
+		case ctx.Err() != nil:
+			return u, silentError{ctx.Err()}
+		case u.Closed:
+			return u, errors.New("the watch stopped")
+		case u.Snapshot.Synced:
+			return u, nil
+		}
+	}
+	err := s.Err()
+	if err == nil {
+		err = errors.New("no answer")
+	}
+	return session.Update{}, fmt.Errorf("could not list namespace %s within %s: %w", s.Info.Namespace, syncTimeout, err)
+}
+
+// printer writes verdicts; in watch mode, only those that changed.
+type printer struct {
+	out                           io.Writer
+	json, watch                   bool
+	exercise, namespace           string
+	last                          map[string]check.Result
+	lastErr                       string
+}
+
+func (p *printer) print(results []check.Result, now time.Time) {
+	for _, r := range results {
+		if old, seen := p.last[r.ID]; seen && old.Status == r.Status && old.Have == r.Have && old.Want == r.Want {
+			continue
+		}
+		p.last[r.ID] = r
+		if p.json {
+			line, _ := json.Marshal(checkLine{
+				Time: now.Format(time.RFC3339Nano), Exercise: p.exercise, Namespace: p.namespace,
+				Check: r.ID, Title: r.Title, Status: string(r.Status), Have: r.Have, Want: r.Want,
+			})
+			fmt.Fprintf(p.out, "%s\n", line)
+			continue
+		}
+		prefix := ""
+		if p.watch {
+			prefix = now.Format("15:04:05.000") + " "
+		}
+		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, mark(r.Status), r.Title, haveWant(r))
+	}
+}
+
+// connection reports a lost or regained connection once.
+func (p *printer) connection(w io.Writer, err error) {
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	if msg == p.lastErr {
+		return
+	}
+	if msg == "" {
+		fmt.Fprintln(w, "kanzen: connection to the cluster is back")
+	} else {
+		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %s\n", msg)
+	}
+	p.lastErr = msg
+}
+
+func mark(s check.Status) string {
+	switch s {
+	case check.Pass:
+		return "✓"
+	case check.Fail:
+		return "✗"
+	}
+	return "·"
+}
+
+func haveWant(r check.Result) string {
+	switch r.Status {
+	case check.Fail:
+		return fmt.Sprintf("   have %s · want %s", r.Have, r.Want)
+	case check.Pending:
+		return "   (waiting for an earlier check)"
+	}
+	return ""
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"kanzen.dev/kanzen/content"
+	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/lessons"
+)
+
+// exerciseFlags are shared by the commands that act on one exercise.
+type exerciseFlags struct {
+	namespace string
+	yes       bool
+}
+
+func (f *exerciseFlags) register(cmd *cobra.Command, writes bool) {
+	cmd.Flags().StringVarP(&f.namespace, "namespace", "n", "", "the exercise's namespace (default: kz-ID, e.g. kz-2-1)")
+	if writes {
+		cmd.Flags().BoolVarP(&f.yes, "yes", "y", false, "do not ask before creating namespaces on a cluster that does not look local")
+	}
+}
+
+func (a *app) startCommand() *cobra.Command {
+	var f exerciseFlags
+	cmd := &cobra.Command{
+		Use:   "start ID",
+		Short: "Start an exercise: create its namespace and set it up; prints the namespace",
+		Args:  exactlyOneID,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.startOrReset(cmd.Context(), args[0], &f, false)
+		},
+	}
+	f.register(cmd, true)
+	return cmd
+}
+
+func (a *app) resetCommand() *cobra.Command {
+	var f exerciseFlags
+	cmd := &cobra.Command{
+		Use:   "reset ID",
+		Short: "Start an exercise over: delete its namespace and set it up again",
+		Args:  exactlyOneID,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.startOrReset(cmd.Context(), args[0], &f, true)
+		},
+	}
+	f.register(cmd, true)
+	return cmd
+}
+
+func exactlyOneID(cmd *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return usageError{fmt.Errorf("%s needs one exercise ID, such as 2.1", cmd.CommandPath())}
+	}
+	return nil
+}
+
+// exercise finds an exercise of the built-in course by its ID.
+func exercise(id string) (*lessons.Course, *lessons.Exercise, error) {
+	course, err := lessons.Load(content.FS)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the built-in course is invalid: %w", err)
+	}
+	if ex := course.Exercise(id); ex != nil {
+		return course, ex, nil
+	}
+	var ids []string
+	for _, e := range course.AllExercises() {
+		ids = append(ids, e.ID)
+	}
+	return nil, nil, usageError{fmt.Errorf("there is no exercise %q; the exercises are %s", id, strings.Join(ids, ", "))}
+}
+
+func (f *exerciseFlags) namespaceFor(ex *lessons.Exercise) string {
+	if f.namespace != "" {
+		return f.namespace
+	}
+	return workspace.Namespace(ex.ID)
+}
+
+func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, reset bool) error {
+	course, ex, err := exercise(id)
+	if err != nil {
+		return err
+	}
+	target, err := a.target(ctx)
+	if err != nil {
+		return err
+	}
+	ns := f.namespaceFor(ex)
+	store, p := a.progress()
+	if err := a.guard(target, ns, f.yes, store, p); err != nil {
+		return err
+	}
+	var info workspace.Info
+	if reset {
+		info, err = workspace.Reset(ctx, target.Config, ex, ns)
+	} else {
+		info, err = workspace.Start(ctx, target.Config, ex, ns)
+	}
+	if err != nil {
+		return err
+	}
+	if ns == workspace.Namespace(ex.ID) {
+		_, err := store.Update(func(p *progress.Progress) {
+			p.MarkStarted(ex.ID, info.Started)
+			if _, l := course.Find(ex.ID); l != nil {
+				p.Last = progress.Position{Exercise: ex.ID, Lesson: l.ID}
+			}
+			if reset {
+				p.Exercise(ex.ID).Resets++
+			}
+		})
+		if err != nil {
+			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
+		}
+	}
+	verb := "started"
+	switch {
+	case reset:
+		verb = "reset"
+	case !info.Created:
+		verb = "already started"
+	}
+	fmt.Fprintf(a.stderr, "exercise %s %s in namespace %s (context %s)\n", ex.ID, verb, info.Namespace, target.Context)
+	fmt.Fprintf(a.stderr, "  %s\n", strings.ReplaceAll(strings.TrimSpace(ex.Goal.In(lessons.English)), "\n", "\n  "))
+	fmt.Fprintf(a.stderr, "work in it:  kubectl config set-context --current --namespace %s   (or add -n %s)\n", info.Namespace, info.Namespace)
+	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
+	fmt.Fprintln(a.stdout, info.Namespace)
+	return nil
+}
+
+// progress opens the learner's record; a damaged file is set aside, said,
+// and replaced.
+func (a *app) progress() (progress.Store, *progress.Progress) {
+	path, err := progress.DefaultPath()
+	if err != nil {
+		fmt.Fprintf(a.stderr, "kanzen: progress will not be saved: %v\n", err)
+	}
+	store := progress.Store{Path: path}
+	p, err := store.Load()
+	var corrupt *progress.CorruptError
+	switch {
+	case errors.As(err, &corrupt):
+		fmt.Fprintf(a.stderr, "kanzen: %v\n", err)
+	case err != nil:
+		fmt.Fprintf(a.stderr, "kanzen: cannot read progress: %v\n", err)
+	}
+	if p == nil {
+		p = &progress.Progress{Version: 1}
+	}
+	return store, p
+}
+
+// guard asks once per context before kanzen creates anything on a cluster
+// that does not look local.
+func (a *app) guard(target *kube.Target, ns string, yes bool, store progress.Store, p *progress.Progress) error {
+	if target.LooksLocal() || p.Trusts(target.Context) {
+		return nil
+	}
+	question := fmt.Sprintf("Context %q (%s) does not look like a local cluster.\nkanzen will create namespace %s there and touch nothing outside it.", target.Context, target.Server, ns)
+	if !yes {
+		in, ok := a.stdin.(*os.File)
+		if !ok || !isTerminal(in) {
+			return fmt.Errorf("%s\nRe-run with --yes to agree", question)
+		}
+		fmt.Fprintf(a.stderr, "%s\nContinue? [y/N] ", question)
+		var answer string
+		fmt.Fscanln(in, &answer)
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			return silentError{errors.New("not confirmed")}
+		}
+	}
+	_, err := store.Update(func(p *progress.Progress) { p.Trust(target.Context) })
+	return err
+}

@@ -1,0 +1,110 @@
+package progress
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// Store is the progress file at Path. The TUI and kanzen check may use it at
+// the same time: Update serializes them with a lock file beside it.
+type Store struct{ Path string }
+
+// CorruptError says the progress file could not be read and was moved aside
+// to Backup; kanzen carries on with fresh progress.
+type CorruptError struct {
+	Path   string
+	Backup string
+	Err    error
+}
+
+func (e *CorruptError) Error() string {
+	return fmt.Sprintf("the progress file %s was unreadable (%v); it was moved to %s and progress starts afresh", e.Path, e.Err, e.Backup)
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
+
+// Load reads the progress. A missing file is fresh progress. A corrupt file
+// is moved aside and fresh progress returned with a *CorruptError, which
+// callers show before they carry on.
+func (s Store) Load() (*Progress, error) {
+	p, err := read(s.Path)
+	var corrupt *CorruptError
+	if !errors.As(err, &corrupt) {
+		return p, err
+	}
+	// Moving the file is a change, so it waits for the lock; load reads the
+	// file again because an Update may have replaced it meanwhile.
+	unlock, err := lock(s.Path + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	return s.load()
+}
+
+// Update applies fn to the progress and saves it, holding the lock so that
+// no other process's change is lost. It returns the saved progress; if the
+// file was corrupt, that is fn applied to fresh progress, with the
+// *CorruptError.
+func (s Store) Update(fn func(*Progress)) (*Progress, error) {
+	unlock, err := lock(s.Path + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	p, loadErr := s.load()
+	var corrupt *CorruptError
+	if loadErr != nil && !errors.As(loadErr, &corrupt) {
+		return nil, loadErr
+	}
+	fn(p)
+	p.Version = Version
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("cannot encode progress: %w", err)
+	}
+	if err := writeAtomic(s.Path, append(data, '\n')); err != nil {
+		return nil, fmt.Errorf("cannot save progress: %w", err)
+	}
+	return p, loadErr
+}
+
+// load reads the progress with the lock held, moving a corrupt file aside.
+func (s Store) load() (*Progress, error) {
+	p, err := read(s.Path)
+	var corrupt *CorruptError
+	if !errors.As(err, &corrupt) {
+		return p, err
+	}
+	backup, mvErr := moveAside(s.Path, time.Now())
+	if mvErr != nil {
+		return nil, fmt.Errorf("the progress file %s is unreadable (%v) and could not be moved aside: %w", s.Path, corrupt.Err, mvErr)
+	}
+	corrupt.Backup = backup
+	return New(), corrupt
+}
+
+// read decodes the progress file; it returns a *CorruptError without Backup
+// when the file is not progress this kanzen understands.
+func read(path string) (*Progress, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read progress: %w", err)
+	}
+	p := &Progress{}
+	if err := json.Unmarshal(data, p); err != nil {
+		return nil, &CorruptError{Path: path, Err: err}
+	}
+	if p.Version != Version {
+		err := fmt.Errorf("format version %d, but this kanzen knows version %d", p.Version, Version)
+		return nil, &CorruptError{Path: path, Err: err}
+	}
+	return p, nil
+}

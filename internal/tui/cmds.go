@@ -1,0 +1,189 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/session"
+	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/lessons"
+)
+
+// Messages that commands send back to Update.
+type (
+	clusterProbedMsg struct {
+		target  *kube.Target
+		version string
+		err     error
+	}
+	sessionMsg struct {
+		ex      *lessons.Exercise
+		session *session.Session
+		// started says kanzen started the exercise just now.
+		started bool
+		err     error
+	}
+	changedMsg struct {
+		session *session.Session
+		update  session.Update
+		at      time.Time
+	}
+	progressSavedMsg  struct{ err error }
+	shellDoneMsg      struct{ err error }
+	sandboxStartedMsg struct{ events <-chan tea.Msg }
+	sandboxBuildMsg   struct {
+		compiled, total int
+		events          <-chan tea.Msg
+	}
+	sandboxDoneMsg struct {
+		target *kube.Target
+		err    error
+	}
+)
+
+// exerciseNamespace is where an exercise lives by default.
+func exerciseNamespace(id string) string { return workspace.Namespace(id) }
+
+func probeCluster(target *kube.Target) tea.Cmd {
+	if target == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		v, err := target.ServerVersion(context.Background(), 5*time.Second)
+		return clusterProbedMsg{target: target, version: v, err: err}
+	}
+}
+
+// openSession watches an exercise's namespace; with start, it first creates
+// the namespace and its setup objects.
+func openSession(target *kube.Target, ex *lessons.Exercise, start bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		ns := workspace.Namespace(ex.ID)
+		if start {
+			if _, err := workspace.Start(ctx, target.Config, ex, ns); err != nil {
+				return sessionMsg{ex: ex, err: err}
+			}
+		}
+		s, err := session.Open(ctx, target.Config, ex, ns)
+		return sessionMsg{ex: ex, session: s, started: start, err: err}
+	}
+}
+
+// resetExercise stops watching, recreates the namespace, and watches again.
+func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Session) tea.Cmd {
+	return func() tea.Msg {
+		if old != nil {
+			old.Close()
+		}
+		ctx := context.Background()
+		ns := workspace.Namespace(ex.ID)
+		if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
+			return sessionMsg{ex: ex, err: err}
+		}
+		s, err := session.Open(ctx, target.Config, ex, ns)
+		return sessionMsg{ex: ex, session: s, started: true, err: err}
+	}
+}
+
+func closeSession(s *session.Session) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		s.Close()
+		return nil
+	}
+}
+
+// waitForChange delivers the session's next change, or its state after a
+// quiet while so that a lost connection shows.
+func waitForChange(s *session.Session) tea.Cmd {
+	return func() tea.Msg {
+		u := s.Next(2 * time.Second)
+		return changedMsg{session: s, update: u, at: time.Now()}
+	}
+}
+
+// startSandbox runs the sandbox's build and start in the background; its
+// progress arrives as messages on a channel that listen reads.
+func startSandbox(start StartSandbox) tea.Cmd {
+	return func() tea.Msg {
+		events := make(chan tea.Msg, 16)
+		go func() {
+			defer close(events)
+			target, err := start(context.Background(), func(compiled, total int) {
+				select {
+				case events <- sandboxBuildMsg{compiled: compiled, total: total, events: events}:
+				default: // The screen only needs the latest count.
+				}
+			})
+			events <- sandboxDoneMsg{target: target, err: err}
+		}()
+		return sandboxStartedMsg{events: events}
+	}
+}
+
+func listen(events <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-events
+		if !ok {
+			return nil
+		}
+		return msg
+	}
+}
+
+// openShell hands the terminal to the learner's shell, with kubectl set to
+// the exercise's namespace, and comes back when it exits.
+func (m Model) openShell() tea.Cmd {
+	if m.cluster.target == nil || m.exercise.ex == nil {
+		return nil
+	}
+	shell := &shellCommand{
+		target: m.cluster.target, dir: m.opts.ShellDir, shell: m.opts.Shell,
+		namespace: m.exercise.namespace(), banner: m.words().shellBanner,
+	}
+	return tea.Exec(shell, func(err error) tea.Msg { return shellDoneMsg{err: err} })
+}
+
+// shellCommand runs $SHELL with KUBECONFIG pointing at the exercise namespace.
+type shellCommand struct {
+	target                         *kube.Target
+	dir, shell, namespace, banner  string
+	stdin                          io.Reader
+	stdout, stderr                 io.Writer
+}
+
+func (c *shellCommand) SetStdin(r io.Reader)  { c.stdin = r }
+func (c *shellCommand) SetStdout(w io.Writer) { c.stdout = w }
+func (c *shellCommand) SetStderr(w io.Writer) { c.stderr = w }
+
+func (c *shellCommand) Run() error {
+	kubeconfig, err := c.target.NamespacedKubeconfig(c.dir, c.namespace)
+	if err != nil {
+		return fmt.Errorf("cannot open a shell: %w", err)
+	}
+	shell := c.shell
+	if shell == "" {
+		shell = "/bin/sh"
+	}
+	fmt.Fprintf(c.stdout, "\n"+c.banner+"\n\n", c.namespace, c.target.Context)
+	cmd := exec.Command(shell)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
+	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "KANZEN_NAMESPACE="+c.namespace)
+	if err := cmd.Run(); err != nil {
+		if _, exited := err.(*exec.ExitError); exited {
+			return nil // The shell's own exit status is the learner's business.
+		}
+		return fmt.Errorf("shell %s: %w", shell, err)
+	}
+	return nil
+}

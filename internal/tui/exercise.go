@@ -1,0 +1,286 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+
+	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/session"
+	"kanzen.dev/kanzen/internal/watch"
+	"kanzen.dev/kanzen/lessons"
+)
+
+// phase is where an exercise stands between kanzen and the cluster.
+type phase int
+
+const (
+	// looking: kanzen is finding out whether the exercise was started.
+	looking phase = iota
+	notStarted
+	starting
+	watching
+	// failed: starting or opening it failed; err says why.
+	failed
+)
+
+// exercisePane is the exercise beside the lesson: goal, checks, hints, the
+// live objects. It holds the exercise's session while it is shown.
+type exercisePane struct {
+	ex       *lessons.Exercise
+	phase    phase
+	session  *session.Session
+	snapshot watch.Snapshot
+	results  []check.Result
+	err      error
+	watchErr error
+	offset   int
+}
+
+// namespace is where the exercise lives.
+func (p *exercisePane) namespace() string {
+	if p.session != nil {
+		return p.session.Info.Namespace
+	}
+	return exerciseNamespace(p.ex.ID)
+}
+
+// evaluate re-judges the last snapshot; it is pure and fast, so Update may
+// call it (a language switch re-words the results).
+func (p *exercisePane) evaluate(lang lessons.Lang) {
+	if p.session != nil {
+		p.results = p.session.Evaluate(p.snapshot, lang)
+	}
+}
+
+// lines draws the pane's content for a width, before scrolling.
+func (p *exercisePane) lines(m *Model, w int) []string {
+	st, t, lang := m.styles(), m.words(), m.lang
+	ex := p.ex
+	var out []string
+	add := func(s ...string) { out = append(out, s...) }
+	para := func(s string, style func(...string) string) {
+		for _, l := range wrap(reflow(s), w) {
+			add(inlineCode(l, style, st.key.Render))
+		}
+	}
+	plain := func(s ...string) string { return strings.Join(s, "") }
+
+	add(st.title.Render(fmt.Sprintf("%s %s", ex.ID, ex.Title.In(lang))))
+	para(ex.Goal.In(lang), plain)
+	if len(ex.Note) > 0 {
+		add("")
+		para(ex.Note.In(lang), st.dim.Render)
+	}
+	add("")
+
+	switch p.phase {
+	case looking:
+		add(st.dim.Render(t.connecting + "…"))
+		return out
+	case notStarted:
+		if msg := m.clusterProblem(); msg != "" {
+			para(msg, st.warn.Render)
+			return out
+		}
+		para(fmt.Sprintf(t.startPrompt, p.namespace()), st.key.Render)
+		return out
+	case starting:
+		para(fmt.Sprintf(t.starting, p.namespace()), st.dim.Render)
+		return out
+	case failed:
+		para(p.err.Error(), st.bad.Render)
+		if msg := m.clusterProblem(); msg != "" {
+			add("")
+			para(msg, st.warn.Render)
+		}
+		return out
+	}
+
+	passed := 0
+	for _, r := range p.results {
+		if r.Status == check.Pass {
+			passed++
+		}
+	}
+	add(st.dim.Render(fmt.Sprintf("ns %s · %d/%d", p.namespace(), passed, len(p.results))))
+	for _, r := range p.results {
+		add(resultLines(r, w, st, t)...)
+	}
+	add("")
+	record := exerciseRecord(m.progress, ex.ID)
+	if check.AllPass(p.results) {
+		add(st.good.Render("✓ "+t.allPass) + "  " + st.dim.Render(t.next))
+		add("")
+		add(st.title.Render(t.debrief))
+		para(ex.Debrief.In(lang), plain)
+		add("")
+	}
+	hints, shown := record.HintsUsed, record.SolutionShown
+	for i := 0; i < hints && i < len(ex.Hints); i++ {
+		para(fmt.Sprintf("%s %d/%d: %s", t.hint, i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
+	}
+	if shown {
+		add(st.title.Render(fmt.Sprintf(t.solutionHeader, p.namespace())))
+		for _, cmd := range ex.Solution {
+			for _, l := range strings.Split(cmd, "\n") {
+				add(st.key.Render("  " + l))
+			}
+		}
+	}
+	add(st.dim.Render(fmt.Sprintf("h %s %d/%d · s %s · r %s · ! %s", t.hint, min(hints+1, len(ex.Hints)), len(ex.Hints), t.solution, t.reset, t.shell)))
+	add("")
+	add(st.dim.Render("── " + t.live + " ──"))
+	add(liveLines(p.snapshot, ex.Kinds, w, st, t)...)
+	return out
+}
+
+// reflow joins the lines of each paragraph, as Markdown does, so that text
+// written in YAML blocks wraps to the pane instead of to the source.
+func reflow(s string) string {
+	paras := strings.Split(strings.TrimSpace(s), "\n\n")
+	for i, p := range paras {
+		lines := strings.Split(p, "\n")
+		for j := range lines {
+			lines[j] = strings.TrimSpace(lines[j])
+		}
+		joined := lines[0]
+		for _, l := range lines[1:] {
+			// Japanese joins without a space.
+			if joined != "" && l != "" && (isWide(lastRune(joined)) || isWide(firstRune(l))) {
+				joined += l
+			} else {
+				joined += " " + l
+			}
+		}
+		paras[i] = joined
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+func lastRune(s string) rune  { r := []rune(s); return r[len(r)-1] }
+func firstRune(s string) rune { return []rune(s)[0] }
+func isWide(r rune) bool      { return ansi.StringWidth(string(r)) > 1 }
+
+// inlineCode drops Markdown's backticks and sets the code apart; a wrapped
+// line with an odd backtick count keeps the style as far as it goes.
+func inlineCode(line string, text, code func(...string) string) string {
+	parts := strings.Split(line, "`")
+	var b strings.Builder
+	for i, p := range parts {
+		if p == "" {
+			continue
+		}
+		if i%2 == 1 {
+			b.WriteString(code(p))
+		} else {
+			b.WriteString(text(p))
+		}
+	}
+	return b.String()
+}
+
+// resultLines is one check: its mark and title, and have/want while it
+// does not pass (beside the title when there is room).
+func resultLines(r check.Result, w int, st styles, t words) []string {
+	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"), check.Pending: st.dim.Render("·")}[r.Status]
+	title := mark + " " + r.Title
+	var detail string
+	style := st.dim
+	switch r.Status {
+	case check.Fail:
+		detail, style = fmt.Sprintf("have %s · want %s", orDash(r.Have), orDash(r.Want)), st.bad
+	case check.Pending:
+		detail = t.pending
+	}
+	if detail == "" {
+		return []string{title}
+	}
+	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 {
+		return []string{title + strings.Repeat(" ", gap) + style.Render(detail)}
+	}
+	lines := []string{title}
+	for _, l := range wrap(detail, w-4) {
+		lines = append(lines, "    "+style.Render(l))
+	}
+	if r.Status == check.Fail && r.Hint != "" {
+		for _, l := range wrap(r.Hint, w-4) {
+			lines = append(lines, "    "+st.dim.Render(l))
+		}
+	}
+	return lines
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// liveLines lists the namespace's objects, one line each, the way
+// kubectl get would sum them up.
+func liveLines(s watch.Snapshot, kinds []string, w int, st styles, t words) []string {
+	var out []string
+	for _, kind := range kinds {
+		for _, obj := range s.Objects[kind] {
+			u := unstructured.Unstructured{Object: obj}
+			line := fmt.Sprintf("%s %s  %s", kind, u.GetName(), summarize(kind, &u))
+			out = append(out, st.dim.Render(fit(line, w)))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, st.dim.Render(t.noObjects))
+	}
+	return out
+}
+
+// summarize is the status column kubectl get would show for an object.
+func summarize(kind string, u *unstructured.Unstructured) string {
+	if u.GetDeletionTimestamp() != nil {
+		return "Terminating"
+	}
+	num := func(path ...string) int64 { v, _, _ := unstructured.NestedInt64(u.Object, path...); return v }
+	str := func(path ...string) string { v, _, _ := unstructured.NestedString(u.Object, path...); return v }
+	switch kind {
+	case "Pod":
+		statuses, _, _ := unstructured.NestedSlice(u.Object, "status", "containerStatuses")
+		ready := 0
+		for _, s := range statuses {
+			if m, ok := s.(map[string]any); ok && m["ready"] == true {
+				ready++
+			}
+		}
+		containers, _, _ := unstructured.NestedSlice(u.Object, "spec", "containers")
+		return strings.TrimSpace(fmt.Sprintf("%s %d/%d %s", str("status", "phase"), ready, len(containers), str("spec", "nodeName")))
+	case "Deployment", "ReplicaSet", "StatefulSet":
+		return fmt.Sprintf("%d/%d ready", num("status", "readyReplicas"), num("spec", "replicas"))
+	case "DaemonSet":
+		return fmt.Sprintf("%d/%d ready", num("status", "numberReady"), num("status", "desiredNumberScheduled"))
+	case "Service":
+		external := ""
+		if str("spec", "type") == "LoadBalancer" {
+			external = " external <pending>"
+			if ingress, _, _ := unstructured.NestedSlice(u.Object, "status", "loadBalancer", "ingress"); len(ingress) > 0 {
+				external = " external ready"
+			}
+		}
+		return fmt.Sprintf("%s %s%s", str("spec", "type"), str("spec", "clusterIP"), external)
+	case "Job":
+		return fmt.Sprintf("%d/%d complete", num("status", "succeeded"), max(num("spec", "completions"), 1))
+	}
+	return ""
+}
+
+// exerciseRecord is the learner's record of one exercise, or an empty one.
+func exerciseRecord(p *progress.Progress, id string) progress.Exercise {
+	if p != nil {
+		if r := p.Exercises[id]; r != nil {
+			return *r
+		}
+	}
+	return progress.Exercise{}
+}

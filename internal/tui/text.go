@@ -1,0 +1,118 @@
+package tui
+
+import "kanzen.dev/kanzen/lessons"
+
+// words is the interface's own wording in one language.
+type words struct {
+	homeKeys, studyKeys, lessonTab, exerciseTab                  string
+	noCluster, unreachable, reconnecting, connecting, comingSoon string
+	noLessonExercise, startPrompt, starting, notStartedYet       string
+	offerSandbox, buildingSandbox, startingSandbox               string
+	hint, solution, solutionHeader, allPass, next, resetConfirm  string
+	confirmRemote, yesNo, shellBanner, debrief, live, noObjects  string
+	helpTitle, pending, notCheckableHere, reset, shell           string
+	help                                                         [][2]string
+}
+
+var text = map[lessons.Lang]words{
+	lessons.English: {
+		homeKeys:         "↑/↓ choose · enter open · L 日本語 · ? help · q quit",
+		studyKeys:        "? help · tab focus · ←/→ step · enter start · h hint · ! shell · L 日本語 · q quit",
+		lessonTab:        "lesson",
+		exerciseTab:      "exercise",
+		noCluster:        "no cluster",
+		unreachable:      "unreachable",
+		reconnecting:     "reconnecting",
+		connecting:       "connecting",
+		comingSoon:       "lessons coming soon",
+		noLessonExercise: "This lesson has no exercise: read on, then → for the next step.",
+		startPrompt:      "Press enter to start: kanzen creates namespace %s and sets up the exercise.",
+		starting:         "Starting the exercise in namespace %s…",
+		notStartedYet:    "not started",
+		offerSandbox:     "Press S to start kanzen's sandbox, a local Kubernetes cluster (the first build takes about 10 minutes; lessons stay readable meanwhile).",
+		buildingSandbox:  "Building the sandbox",
+		startingSandbox:  "Starting the sandbox…",
+		hint:             "hint",
+		solution:         "solution",
+		solutionHeader:   "Reference solution (run in namespace %s):",
+		allPass:          "Every check passes.",
+		next:             "→ next step",
+		resetConfirm:     "Reset exercise %s? This deletes namespace %s and everything in it, then sets it up again. y/n",
+		confirmRemote:    "Context %q (%s) does not look like a local cluster. kanzen will create namespace %s there and touch nothing outside it. Continue?",
+		yesNo:            "y yes · n no",
+		shellBanner:      "kanzen: a shell in namespace %s (context %s). Type exit to return to kanzen.",
+		debrief:          "debrief",
+		live:             "live",
+		noObjects:        "nothing yet",
+		helpTitle:        "keys",
+		pending:          "waiting",
+		notCheckableHere: "not checkable here",
+		reset:            "reset",
+		shell:            "shell",
+		help: [][2]string{
+			{"←/→", "previous / next step (a lesson with its exercise)"},
+			{"↑/↓ pgup/pgdn", "scroll the focused pane"},
+			{"tab", "switch focus: lesson / exercise"},
+			{"enter", "start the exercise (creates its namespace)"},
+			{"h", "reveal the next hint (three levels)"},
+			{"s", "show the reference solution"},
+			{"r", "reset the exercise (asks first)"},
+			{"!", "open a shell with kubectl set to the exercise namespace"},
+			{"S", "start kanzen's sandbox cluster"},
+			{"c / esc", "chapters"},
+			{"L", "English / 日本語"},
+			{"?", "this help"},
+			{"q", "quit (progress is saved)"},
+		},
+	},
+	lessons.Japanese: {
+		homeKeys:         "↑/↓ 選択 · enter 開く · L English · ? ヘルプ · q 終了",
+		studyKeys:        "? ヘルプ · tab 切替 · ←/→ 移動 · enter 開始 · h ヒント · ! シェル · L English · q 終了",
+		lessonTab:        "レッスン",
+		exerciseTab:      "演習",
+		noCluster:        "クラスタなし",
+		unreachable:      "接続できません",
+		reconnecting:     "再接続中",
+		connecting:       "接続中",
+		comingSoon:       "レッスンは準備中",
+		noLessonExercise: "このレッスンに演習はありません。読み終えたら → で次へ。",
+		startPrompt:      "enterで開始: Namespace %s を作成し、演習を準備します。",
+		starting:         "Namespace %s で演習を準備しています…",
+		notStartedYet:    "未開始",
+		offerSandbox:     "S で kanzen のサンドボックス（ローカルのKubernetesクラスタ）を起動します（初回のビルドは約10分。その間もレッスンは読めます）。",
+		buildingSandbox:  "サンドボックスをビルド中",
+		startingSandbox:  "サンドボックスを起動中…",
+		hint:             "ヒント",
+		solution:         "解答",
+		solutionHeader:   "模範解答（Namespace %s で実行）:",
+		allPass:          "すべてのチェックに合格しました。",
+		next:             "→ 次へ",
+		resetConfirm:     "演習 %s をリセットしますか？ Namespace %s とその中身を削除し、準備し直します。y/n",
+		confirmRemote:    "コンテキスト %q（%s）はローカルのクラスタに見えません。kanzen はそこに Namespace %s を作成し、その外には触れません。続けますか？",
+		yesNo:            "y はい · n いいえ",
+		shellBanner:      "kanzen: Namespace %s（コンテキスト %s）のシェルです。exit で kanzen に戻ります。",
+		debrief:          "ふりかえり",
+		live:             "ライブ",
+		noObjects:        "まだありません",
+		helpTitle:        "キー操作",
+		pending:          "待機中",
+		notCheckableHere: "ここでは確認できません",
+		reset:            "リセット",
+		shell:            "シェル",
+		help: [][2]string{
+			{"←/→", "前 / 次のステップ（レッスンと演習）"},
+			{"↑/↓ pgup/pgdn", "フォーカス中のペインをスクロール"},
+			{"tab", "フォーカス切替: レッスン / 演習"},
+			{"enter", "演習を開始（Namespaceを作成）"},
+			{"h", "次のヒントを表示（3段階）"},
+			{"s", "模範解答を表示"},
+			{"r", "演習をリセット（確認あり）"},
+			{"!", "演習のNamespaceを設定したシェルを開く"},
+			{"S", "kanzen のサンドボックスを起動"},
+			{"c / esc", "章の一覧"},
+			{"L", "English / 日本語"},
+			{"?", "このヘルプ"},
+			{"q", "終了（進捗は保存されます）"},
+		},
+	},
+}

@@ -1,0 +1,348 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kanzen.dev/kanzen/lessons"
+)
+
+// twoColumnsFrom is the narrowest terminal that gets the lesson and the
+// exercise side by side; narrower ones get one pane with tabs.
+const twoColumnsFrom = 100
+
+// View draws the screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "kanzen"
+	return v
+}
+
+func (m Model) render() string {
+	w, h := max(m.width, 1), max(m.height, 1)
+	var body []string
+	if m.screen == homeScreen {
+		body = m.homeLines(w, max(h-2, 0))
+	} else {
+		body = m.studyLines(w, max(h-2, 0))
+	}
+	lines := append([]string{m.header(w)}, body...)
+	lines = append(lines, m.footer(w))
+	if m.overlay != noOverlay {
+		lines = m.drawOverlay(lines, w, h)
+	}
+	if len(lines) > h {
+		// On a very short terminal, the header and the footer matter most.
+		lines = append(lines[:max(h-1, 0)], lines[len(lines)-1])[:h]
+	}
+	for i := range lines {
+		lines[i] = fit(lines[i], w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// header names where the learner is and which cluster exercises use.
+func (m Model) header(w int) string {
+	st := m.styles()
+	where := " kanzen · " + m.course.Title.In(m.lang)
+	if m.screen == studyScreen {
+		s := m.steps[m.pos]
+		where = fmt.Sprintf(" kanzen · %s %s › %s", s.chapter.ID, s.chapter.Title.In(m.lang), s.lesson.Title.In(m.lang))
+	}
+	return spread(st.title.Render(where), m.clusterLine(st), w)
+}
+
+// clusterLine shows the context, the server's state and version, and the
+// exercise's namespace.
+func (m Model) clusterLine(st styles) string {
+	c := m.cluster
+	t := m.words()
+	var s string
+	switch {
+	case c.target == nil:
+		return st.warn.Render(t.noCluster) + " "
+	case !c.probed:
+		s = st.dim.Render(c.target.Context + " … " + t.connecting)
+	case c.err != nil:
+		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+t.unreachable)
+	case m.exercise.watchErr != nil:
+		s = st.dim.Render(c.target.Context) + st.warn.Render(" ● "+t.reconnecting)
+	default:
+		s = st.dim.Render(c.target.Context) + st.good.Render(" ● ") + st.dim.Render(c.version)
+	}
+	if m.screen == studyScreen && m.exercise.ex != nil {
+		s += st.dim.Render(" · ns " + m.exercise.namespace())
+	}
+	return s + " "
+}
+
+// footer shows the keys (or a notice) and the learner's progress.
+func (m Model) footer(w int) string {
+	st, t := m.styles(), m.words()
+	left := st.dim.Render(" " + t.homeKeys)
+	if m.screen == studyScreen {
+		left = st.dim.Render(" " + t.studyKeys)
+	}
+	if m.notice != "" {
+		left = st.warn.Render(" " + strings.ReplaceAll(m.notice, "\n", " "))
+	}
+	passed, total := m.passedCount()
+	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
+	return spread(left, st.dim.Render(right), w)
+}
+
+// passedCount counts the course's exercises the learner has passed.
+func (m Model) passedCount() (passed, total int) {
+	for _, e := range m.course.AllExercises() {
+		total++
+		if exerciseRecord(m.progress, e.ID).Passed != nil {
+			passed++
+		}
+	}
+	return passed, total
+}
+
+func progressBar(done, total, cells int) string {
+	if total <= 0 {
+		return strings.Repeat("□", cells)
+	}
+	full := clamp(done*cells/total, 0, cells)
+	return strings.Repeat("■", full) + strings.Repeat("□", cells-full)
+}
+
+// homeLessons lists the lessons in the chapter list, in order.
+func (m Model) homeLessons() []*lessons.Lesson {
+	var all []*lessons.Lesson
+	for i := range m.course.Chapters {
+		for j := range m.course.Chapters[i].Lessons {
+			all = append(all, &m.course.Chapters[i].Lessons[j])
+		}
+	}
+	return all
+}
+
+// lessonIndex is the home list position of a step's lesson.
+func (m Model) lessonIndex(step int) int {
+	if step >= len(m.steps) {
+		return 0
+	}
+	for i, l := range m.homeLessons() {
+		if l == m.steps[step].lesson {
+			return i
+		}
+	}
+	return 0
+}
+
+// firstStepOf is the first step of the i-th lesson in the home list.
+func (m Model) firstStepOf(i int) int {
+	all := m.homeLessons()
+	if i >= len(all) {
+		return 0
+	}
+	for s, st := range m.steps {
+		if st.lesson == all[i] {
+			return s
+		}
+	}
+	return 0
+}
+
+// homeRows are the chapter list's lines; lesson rows carry their index.
+type homeRow struct {
+	text   string
+	lesson int // -1 for chapter rows
+}
+
+func (m Model) homeRows(w int) []homeRow {
+	st, t := m.styles(), m.words()
+	var rows []homeRow
+	n := 0
+	for _, ch := range m.course.Chapters {
+		rows = append(rows, homeRow{st.title.Render(fmt.Sprintf(" %s %s", ch.ID, ch.Title.In(m.lang))), -1})
+		if len(ch.Lessons) == 0 {
+			rows = append(rows, homeRow{st.dim.Render("     " + ch.Summary.In(m.lang) + " (" + t.comingSoon + ")"), -1})
+		}
+		for j := range ch.Lessons {
+			l := &ch.Lessons[j]
+			marks := ""
+			for _, e := range l.Exercises {
+				marks += " " + e.ID + m.exerciseMark(e.ID, st)
+			}
+			label := "   " + l.Title.In(m.lang)
+			style := st.item
+			if n == m.homeCursor {
+				label, style = " › "+l.Title.In(m.lang), st.selected
+			}
+			rows = append(rows, homeRow{spread(style.Render(label), marks+" ", w), n})
+			n++
+		}
+	}
+	return rows
+}
+
+// exerciseMark is ✓ for passed, ● for started, · for not yet.
+func (m Model) exerciseMark(id string, st styles) string {
+	r := exerciseRecord(m.progress, id)
+	switch {
+	case r.Passed != nil:
+		return st.good.Render("✓")
+	case !r.Started.IsZero():
+		return st.warn.Render("●")
+	}
+	return st.dim.Render("·")
+}
+
+func (m Model) homeLines(w, h int) []string {
+	rows := m.homeRows(w)
+	// Keep the selected lesson on screen.
+	offset := 0
+	for i, r := range rows {
+		if r.lesson == m.homeCursor && i >= h {
+			offset = i - h + 1
+		}
+	}
+	var lines []string
+	for _, r := range rows[min(offset, len(rows)):] {
+		lines = append(lines, r.text)
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:h]
+}
+
+// homeLessonAt maps a screen row to a lesson in the chapter list.
+func (m Model) homeLessonAt(y int) (int, bool) {
+	rows := m.homeRows(m.width)
+	i := y - 1 // The header is row 0.
+	if i < 0 || i >= len(rows) || rows[i].lesson < 0 {
+		return 0, false
+	}
+	return rows[i].lesson, true
+}
+
+func (m Model) twoColumns() bool { return m.width >= twoColumnsFrom }
+
+func (m Model) lessonWidth() int { return m.width * 11 / 20 }
+
+// paneHeight is the height of a pane's box.
+func (m Model) paneHeight() int {
+	h := max(m.height-2, 0)
+	if !m.twoColumns() {
+		h--
+	}
+	return h
+}
+
+func (m Model) studyLines(w, h int) []string {
+	st, t := m.styles(), m.words()
+	s := m.steps[m.pos]
+	lessonTitle := t.lessonTab
+	if !m.twoColumns() {
+		tabs := []string{t.lessonTab, t.exerciseTab}
+		active := 0
+		if m.focusExercise && s.exercise != nil {
+			active = 1
+		}
+		line := " "
+		for i, tab := range tabs {
+			if i == 1 && s.exercise == nil {
+				break
+			}
+			if i == active {
+				line += st.selected.Render("["+tab+"]") + " "
+			} else {
+				line += st.dim.Render(" "+tab+" ") + " "
+			}
+		}
+		box := m.lessonBox(w, h-1, lessonTitle, true, st)
+		if active == 1 {
+			box = m.exerciseBox(w, h-1, true, st)
+		}
+		return append([]string{line + st.dim.Render("(tab)")}, box...)
+	}
+	lw := m.lessonWidth()
+	left := m.lessonBox(lw, h, lessonTitle, !m.focusExercise, st)
+	var right []string
+	if s.exercise == nil {
+		right = box(t.exerciseTab, wrapAll(t.noLessonExercise, w-lw-4), w-lw, h, m.focusExercise, st)
+	} else {
+		right = m.exerciseBox(w-lw, h, m.focusExercise, st)
+	}
+	return beside(left, right)
+}
+
+func wrapAll(s string, w int) []string { return wrap(s, w) }
+
+func (m Model) lessonBox(w, h int, title string, focused bool, st styles) []string {
+	s := m.steps[m.pos]
+	inner := max(w-4, 1)
+	page := m.lesson.renders.lines(s.lesson, m.lang, inner, glamourStyle(m.dark, m.opts.NoColor))
+	visible, _ := window(page, m.lesson.offset, max(h-2, 0))
+	if len(page) > h-2 && h > 2 {
+		_, offset := window(page, m.lesson.offset, h-2)
+		title += fmt.Sprintf(" %d–%d/%d", offset+1, offset+len(visible), len(page))
+	}
+	return box(title, visible, w, h, focused, st)
+}
+
+func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
+	t := m.words()
+	if m.exercise.ex == nil {
+		return box(t.exerciseTab, wrap(t.noLessonExercise, max(w-4, 1)), w, h, focused, st)
+	}
+	content := m.exercise.lines(&m, max(w-4, 1))
+	visible, _ := window(content, m.exercise.offset, max(h-2, 0))
+	return box(t.exerciseTab, visible, w, h, focused, st)
+}
+
+// drawOverlay puts the help or a question in a box over the screen.
+func (m Model) drawOverlay(lines []string, w, h int) []string {
+	st, t := m.styles(), m.words()
+	bw := min(w, 72)
+	var title string
+	var body []string
+	switch m.overlay {
+	case helpOverlay:
+		title = t.helpTitle
+		for _, kv := range t.help {
+			body = append(body, st.key.Render(fmt.Sprintf("%-14s", kv[0]))+" "+kv[1])
+		}
+	case confirmRemoteOverlay:
+		title = "?"
+		c := m.cluster.target
+		body = append(wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, m.exercise.namespace()), bw-4), "", st.key.Render(t.yesNo))
+	case confirmResetOverlay:
+		title = "?"
+		body = wrap(fmt.Sprintf(t.resetConfirm, m.exercise.ex.ID, m.exercise.namespace()), bw-4)
+	}
+	bh := min(len(body)+2, h)
+	panel := box(title, body, bw, bh, true, st)
+	top := max((h-bh)/2, 0)
+	left := max((w-bw)/2, 0)
+	for i, row := range panel {
+		y := top + i
+		if y >= len(lines) {
+			break
+		}
+		under := fit(lines[y], w)
+		lines[y] = ansi.Truncate(under, left, "") + row + ansi.TruncateLeft(under, left+lipgloss.Width(row), "")
+	}
+	return lines
+}
+
+func nextLang(l lessons.Lang) lessons.Lang {
+	for i, known := range lessons.Langs {
+		if known == l {
+			return lessons.Langs[(i+1)%len(lessons.Langs)]
+		}
+	}
+	return lessons.English
+}

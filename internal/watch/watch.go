@@ -1,0 +1,118 @@
+// Package watch keeps a live view of one namespace: an informer per kind,
+// debounced signals when something changes, and snapshots of the objects and
+// of the events seen since the first sync.
+package watch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/cache"
+)
+
+// Watcher watches some kinds in one namespace. Create it with Start.
+type Watcher struct {
+	namespace string
+	// changes is what Changes returns; only run sends on it and closes it.
+	changes chan struct{}
+	// poke wakes run after a change; it holds one pending poke so that
+	// informers never block on a busy debouncer.
+	poke     chan struct{}
+	cancel   context.CancelFunc
+	running  sync.WaitGroup
+	stopOnce sync.Once
+
+	mu     sync.Mutex
+	synced bool
+	// objects holds the live objects by kind, then by name.
+	objects map[string]map[string]*unstructured.Unstructured
+	events  []Event
+	seq     int
+	errs    map[string]kindErr
+	errSeq  int
+}
+
+// Start resolves kinds (e.g. "Deployment", "Pod") through the API server's
+// discovery, starts one informer per kind limited to namespace, and returns
+// without waiting for them to sync.
+func Start(ctx context.Context, config *rest.Config, namespace string, kinds []string) (*Watcher, error) {
+	if namespace == "" {
+		return nil, errors.New("watch: a namespace is required")
+	}
+	kinds = unique(kinds)
+	disco, err := discovery.NewDiscoveryClientForConfig(config)
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	gvrs, err := Resolve(disco, kinds)
+	if err != nil {
+		return nil, err
+	}
+	client, err := dynamic.NewForConfig(config)
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	w := newWatcher(namespace, kinds)
+	informers := make([]cache.SharedIndexInformer, len(kinds))
+	synced := make([]cache.DoneChecker, len(kinds))
+	for i, kind := range kinds {
+		if informers[i], synced[i], err = w.informer(client, gvrs[kind], kind); err != nil {
+			return nil, fmt.Errorf("watch %s: %w", kind, err)
+		}
+	}
+	ctx, w.cancel = context.WithCancel(ctx)
+	for _, inf := range informers {
+		w.running.Go(func() { inf.RunWithContext(ctx) })
+	}
+	w.running.Go(func() { w.run(ctx, synced) })
+	return w, nil
+}
+
+// newWatcher returns a watcher of kinds with nothing running yet.
+func newWatcher(namespace string, kinds []string) *Watcher {
+	w := &Watcher{
+		namespace: namespace,
+		changes:   make(chan struct{}, 1),
+		poke:      make(chan struct{}, 1),
+		objects:   make(map[string]map[string]*unstructured.Unstructured, len(kinds)),
+		errs:      make(map[string]kindErr),
+	}
+	for _, kind := range kinds {
+		w.objects[kind] = make(map[string]*unstructured.Unstructured)
+	}
+	return w
+}
+
+// Changes delivers a signal after the namespace changed, and once after the
+// first full sync. Signals are debounced and coalesce; the channel is closed
+// when the watcher stops.
+func (w *Watcher) Changes() <-chan struct{} { return w.changes }
+
+// Stop stops every informer, waits for them to finish and closes Changes. It
+// may be called more than once, but not from a goroutine the watcher runs.
+func (w *Watcher) Stop() {
+	w.stopOnce.Do(func() {
+		w.cancel()
+		w.running.Wait()
+	})
+}
+
+// unique drops repeated kinds, keeping the first of each, so that a kind is
+// watched once.
+func unique(kinds []string) []string {
+	seen := make(map[string]bool, len(kinds))
+	out := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
