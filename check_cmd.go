@@ -136,11 +136,11 @@ func firstSync(ctx context.Context, s *session.Session) (session.Update, error) 
 
 // printer writes verdicts; in watch mode, only those that changed.
 type printer struct {
-	out                           io.Writer
-	json, watch                   bool
-	exercise, namespace           string
-	last                          map[string]check.Result
-	lastErr                       string
+	out                 io.Writer
+	json, watch         bool
+	exercise, namespace string
+	last                map[string]check.Result
+	lastErr             string
 }
 
 func (p *printer) print(results []check.Result, now time.Time) {

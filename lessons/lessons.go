@@ -66,10 +66,10 @@ type Lesson struct {
 
 // The content tree's layout.
 const (
-	manifest      = "course.yaml"
-	lessonsDir    = "lessons"
-	exercisesDir  = "exercises"
-	lessonSuffix  = ".md"
+	manifest       = "course.yaml"
+	lessonsDir     = "lessons"
+	exercisesDir   = "exercises"
+	lessonSuffix   = ".md"
 	exerciseSuffix = ".yaml"
 )
 

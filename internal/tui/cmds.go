@@ -156,10 +156,10 @@ func (m Model) openShell() tea.Cmd {
 
 // shellCommand runs $SHELL with KUBECONFIG pointing at the exercise namespace.
 type shellCommand struct {
-	target                         *kube.Target
-	dir, shell, namespace, banner  string
-	stdin                          io.Reader
-	stdout, stderr                 io.Writer
+	target                        *kube.Target
+	dir, shell, namespace, banner string
+	stdin                         io.Reader
+	stdout, stderr                io.Writer
 }
 
 func (c *shellCommand) SetStdin(r io.Reader)  { c.stdin = r }

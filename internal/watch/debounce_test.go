@@ -29,7 +29,7 @@ func TestDebouncerWaitsForQuietButNoLongerThanMax(t *testing.T) {
 // doneChecker is a DoneChecker that completes when its channel is closed.
 type doneChecker chan struct{}
 
-func (c doneChecker) Name() string           { return "test" }
+func (c doneChecker) Name() string          { return "test" }
 func (c doneChecker) Done() <-chan struct{} { return c }
 
 func TestRunSignalsSyncThenChangesThenCloses(t *testing.T) {

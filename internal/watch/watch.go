@@ -40,7 +40,8 @@ type Watcher struct {
 
 // Start resolves kinds (e.g. "Deployment", "Pod") through the API server's
 // discovery, starts one informer per kind limited to namespace, and returns
-// without waiting for them to sync.
+// without waiting for them to sync. The watcher runs until Stop is called or
+// ctx ends, so ctx must outlive it.
 func Start(ctx context.Context, config *rest.Config, namespace string, kinds []string) (*Watcher, error) {
 	if namespace == "" {
 		return nil, errors.New("watch: a namespace is required")
