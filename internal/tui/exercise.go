@@ -22,6 +22,7 @@ const (
 	looking phase = iota
 	notStarted
 	starting
+	resetting
 	watching
 	// failed: starting or opening it failed; err says why.
 	failed
@@ -63,7 +64,9 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
 	para := func(s string, style func(...string) string) {
-		for _, l := range wrap(reflow(s), w) {
+		// Backticks become zero-width marks, so that they do not count
+		// towards the width of a line.
+		for _, l := range wrap(strings.ReplaceAll(reflow(s), "`", codeMark), w) {
 			add(inlineCode(l, style, st.key.Render))
 		}
 	}
@@ -90,6 +93,9 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		return out
 	case starting:
 		para(fmt.Sprintf(t.starting, p.namespace()), st.dim.Render)
+		return out
+	case resetting:
+		para(fmt.Sprintf(t.resetting, p.namespace()), st.dim.Render)
 		return out
 	case failed:
 		para(p.err.Error(), st.bad.Render)
@@ -165,10 +171,13 @@ func lastRune(s string) rune  { r := []rune(s); return r[len(r)-1] }
 func firstRune(s string) rune { return []rune(s)[0] }
 func isWide(r rune) bool      { return ansi.StringWidth(string(r)) > 1 }
 
-// inlineCode drops Markdown's backticks and sets the code apart; a wrapped
-// line with an odd backtick count keeps the style as far as it goes.
+// codeMark stands for a Markdown backtick while text is wrapped.
+const codeMark = "\u200b"
+
+// inlineCode drops the code marks and sets the code apart; a wrapped line
+// with an odd count keeps the style as far as it goes.
 func inlineCode(line string, text, code func(...string) string) string {
-	parts := strings.Split(line, "`")
+	parts := strings.Split(line, codeMark)
 	var b strings.Builder
 	for i, p := range parts {
 		if p == "" {

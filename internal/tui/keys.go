@@ -149,7 +149,7 @@ func (m Model) confirm(k string) (tea.Model, tea.Cmd) {
 		return next, tea.Batch(trust, start)
 	}
 	old := p.session
-	p.phase, p.session, p.results = starting, nil, nil
+	p.phase, p.session, p.results = resetting, nil, nil
 	id := p.ex.ID
 	save := m.saveProgress(func(pr *progress.Progress) { pr.Exercise(id).Resets++ })
 	return m, tea.Batch(save, resetExercise(m.cluster.target, p.ex, old))

@@ -178,7 +178,7 @@ func (m Model) clusterProblem() string {
 	case m.sandbox.err != nil:
 		return m.sandbox.err.Error() + "\n" + m.sandboxOffer()
 	case m.cluster.target == nil:
-		return t.noCluster + ". " + m.sandboxOffer()
+		return t.noClusterConfigured + m.sandboxOffer()
 	case !m.cluster.probed:
 		return t.connecting + "…"
 	case m.cluster.err != nil:

@@ -85,16 +85,34 @@ func (m Model) clusterLine(st styles) string {
 // footer shows the keys (or a notice) and the learner's progress.
 func (m Model) footer(w int) string {
 	st, t := m.styles(), m.words()
-	left := st.dim.Render(" " + t.homeKeys)
+	passed, total := m.passedCount()
+	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
+	keys := t.homeKeys
 	if m.screen == studyScreen {
-		left = st.dim.Render(" " + t.studyKeys)
+		keys = t.studyKeys
 	}
+	left := st.dim.Render(" " + fitKeys(keys, w-ansi.StringWidth(right)-2))
 	if m.notice != "" {
 		left = st.warn.Render(" " + strings.ReplaceAll(m.notice, "\n", " "))
 	}
-	passed, total := m.passedCount()
-	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
 	return spread(left, st.dim.Render(right), w)
+}
+
+// fitKeys keeps as many of the " · "-separated keys as fit in w cells;
+// the first ones (help among them) matter most.
+func fitKeys(keys string, w int) string {
+	out := ""
+	for _, k := range strings.Split(keys, " · ") {
+		next := k
+		if out != "" {
+			next = out + " · " + k
+		}
+		if ansi.StringWidth(next) > w {
+			break
+		}
+		out = next
+	}
+	return out
 }
 
 // passedCount counts the course's exercises the learner has passed.
