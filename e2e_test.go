@@ -23,7 +23,7 @@ type terminal struct {
 	session string
 }
 
-func buildKanzen(t *testing.T) string {
+func buildKanzen(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "kanzen")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

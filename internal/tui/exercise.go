@@ -196,7 +196,12 @@ func inlineCode(line string, text, code func(...string) string) string {
 // does not pass (beside the title when there is room).
 func resultLines(r check.Result, w int, st styles, t words) []string {
 	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"), check.Pending: st.dim.Render("·")}[r.Status]
-	title := mark + " " + r.Title
+	titleLines := wrap(r.Title, max(w-2, 1))
+	for i := range titleLines {
+		titleLines[i] = "  " + titleLines[i]
+	}
+	titleLines[0] = mark + " " + strings.TrimPrefix(titleLines[0], "  ")
+	title := titleLines[len(titleLines)-1]
 	var detail string
 	style := st.dim
 	switch r.Status {
@@ -206,14 +211,15 @@ func resultLines(r check.Result, w int, st styles, t words) []string {
 		detail = t.pending
 	}
 	if detail == "" {
-		return []string{title}
+		return titleLines
 	}
+	lines := titleLines
 	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 {
-		return []string{title + strings.Repeat(" ", gap) + style.Render(detail)}
-	}
-	lines := []string{title}
-	for _, l := range wrap(detail, w-4) {
-		lines = append(lines, "    "+style.Render(l))
+		lines[len(lines)-1] = title + strings.Repeat(" ", gap) + style.Render(detail)
+	} else {
+		for _, l := range wrap(detail, w-4) {
+			lines = append(lines, "    "+style.Render(l))
+		}
 	}
 	if r.Status == check.Fail && r.Hint != "" {
 		for _, l := range wrap(r.Hint, w-4) {

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"kanzen.dev/kanzen/internal/kubetest"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/workspace"
+)
+
+func TestExerciseCommandsNeedAKnownID(t *testing.T) {
+	for _, args := range [][]string{{"start"}, {"check", "9.9"}, {"reset", "2.1", "2.2"}, {"check", "2.1", "-o", "yaml"}} {
+		code, _, stderr := kanzen(t, args...)
+		if code != exitUsage {
+			t.Errorf("kanzen %v: exit %d (%s), want 2", args, code, stderr)
+		}
+	}
+	if _, _, stderr := kanzen(t, "check", "9.9"); !strings.Contains(stderr, "the exercises are 2.1, 2.2") {
+		t.Errorf("an unknown exercise does not list the known ones: %s", stderr)
+	}
+}
+
+func TestStartAsksBeforeWritingToARemoteCluster(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	config := filepath.Join(t.TempDir(), "config")
+	remote := "apiVersion: v1\nkind: Config\ncurrent-context: prod\nclusters:\n- name: prod\n  cluster: {server: \"https://k8s.example.invalid:6443\"}\ncontexts:\n- name: prod\n  context: {cluster: prod, user: me}\nusers:\n- name: me\n  user: {token: abc}\n"
+	if err := os.WriteFile(config, []byte(remote), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := kanzen(t, "start", "2.1", "--kubeconfig", config)
+	if code != exitFailure || !strings.Contains(stderr, `Context "prod"`) || !strings.Contains(stderr, "--yes") {
+		t.Fatalf("exit %d, stderr %q; want a refusal that names the context and --yes", code, stderr)
+	}
+}
+
+// TestStartCheckAndResetOnALiveCluster is the command-line loop: start,
+// check (failing), the solution, check (passing, JSON), reset.
+func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
+	c := kubetest.Get(t)
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	ns := fmt.Sprintf("kz-test-cli-%d", time.Now().UnixNano()%1000000)
+	t.Cleanup(func() { workspace.Delete(context.Background(), c.Config, "2.1", ns) })
+	flags := []string{"--kubeconfig", c.Kubeconfig, "-n", ns}
+
+	code, stdout, stderr := kanzen(t, append([]string{"start", "2.1"}, flags...)...)
+	if code != 0 || strings.TrimSpace(stdout) != ns {
+		t.Fatalf("start: exit %d, stdout %q, stderr %s", code, stdout, stderr)
+	}
+	code, stdout, _ = kanzen(t, append([]string{"check", "2.1"}, flags...)...)
+	if code != exitFailure || !strings.Contains(stdout, `✗ Deployment "myapp" exists   have not found · want myapp`) {
+		t.Fatalf("check before the solution: exit %d\n%s", code, stdout)
+	}
+
+	if out, err := c.Shell(t, ns, "kubectl create deployment myapp --image=nginx --replicas=3"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	code, stdout, stderr = kanzen(t, append([]string{"check", "2.1", "--watch", "-o", "json"}, flags...)...)
+	if code != 0 {
+		t.Fatalf("check --watch after the solution: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	final := map[string]checkLine{}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var l checkLine
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("not JSON: %q", line)
+		}
+		if _, err := time.Parse(time.RFC3339Nano, l.Time); err != nil || l.Exercise != "2.1" || l.Namespace != ns || l.Check == "" {
+			t.Fatalf("incomplete line %+v", l)
+		}
+		final[l.Check] = l
+	}
+	if len(final) != 6 {
+		t.Fatalf("lines for %d checks, want 6: %s", len(final), stdout)
+	}
+	for id, l := range final {
+		if l.Status != "pass" {
+			t.Errorf("check %s ends %s (have %s, want %s)", id, l.Status, l.Have, l.Want)
+		}
+	}
+
+	code, stdout, stderr = kanzen(t, append([]string{"reset", "2.1"}, flags...)...)
+	if code != 0 || strings.TrimSpace(stdout) != ns {
+		t.Fatalf("reset: exit %d, stderr %s", code, stderr)
+	}
+	if code, stdout, _ = kanzen(t, append([]string{"check", "2.1"}, flags...)...); code != exitFailure {
+		t.Fatalf("the reset namespace still passes:\n%s", stdout)
+	}
+	// Progress is the learner's own: a namespace given with -n is someone else's exercise.
+	if p, err := (progress.Store{Path: filepath.Join(state, "kanzen", "progress.json")}).Load(); err == nil && p.Exercises["2.1"] != nil {
+		t.Fatalf("progress recorded an exercise done in namespace %s: %+v", ns, p.Exercises["2.1"])
+	}
+}
