@@ -26,14 +26,14 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return fmt.Errorf("the built-in course is invalid: %w", err)
 	}
-	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
-		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
-	}
-	store, p := a.progress()
 	lang, err := pickLang(a.lang)
 	if err != nil {
 		return usageError{err}
 	}
+	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
+		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
+	}
+	store, p := a.progress()
 	if a.lang == "" && p.Lang != "" {
 		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
