@@ -97,7 +97,10 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		return err
 	}
 	ns := f.namespaceFor(ex)
-	store, p := a.progress()
+	store, p, problem := a.progress()
+	if problem != "" {
+		fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)
+	}
 	if err := a.guard(target, ns, f.yes, store, p); err != nil {
 		return err
 	}
@@ -132,33 +135,34 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		verb = "already started"
 	}
 	fmt.Fprintf(a.stderr, "exercise %s %s in namespace %s (context %s)\n", ex.ID, verb, info.Namespace, target.Context)
-	fmt.Fprintf(a.stderr, "  %s\n", strings.ReplaceAll(strings.TrimSpace(ex.Goal.In(lessons.English)), "\n", "\n  "))
+	lang, _ := pickLang("")
+	fmt.Fprintf(a.stderr, "  %s\n", strings.ReplaceAll(strings.TrimSpace(ex.Goal.In(lang)), "\n", "\n  "))
 	fmt.Fprintf(a.stderr, "work in it:  kubectl config set-context --current --namespace %s   (or add -n %s)\n", info.Namespace, info.Namespace)
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
 	fmt.Fprintln(a.stdout, info.Namespace)
 	return nil
 }
 
-// progress opens the learner's record; a damaged file is set aside, said,
-// and replaced.
-func (a *app) progress() (progress.Store, *progress.Progress) {
+// progress opens the learner's record. A damaged file is set aside and
+// replaced; problem says so, for the caller to show.
+func (a *app) progress() (store progress.Store, p *progress.Progress, problem string) {
 	path, err := progress.DefaultPath()
 	if err != nil {
-		fmt.Fprintf(a.stderr, "kanzen: progress will not be saved: %v\n", err)
+		problem = fmt.Sprintf("progress will not be saved: %v", err)
 	}
-	store := progress.Store{Path: path}
-	p, err := store.Load()
+	store = progress.Store{Path: path}
+	p, err = store.Load()
 	var corrupt *progress.CorruptError
 	switch {
 	case errors.As(err, &corrupt):
-		fmt.Fprintf(a.stderr, "kanzen: %v\n", err)
+		problem = err.Error()
 	case err != nil:
-		fmt.Fprintf(a.stderr, "kanzen: cannot read progress: %v\n", err)
+		problem = fmt.Sprintf("cannot read progress: %v", err)
 	}
 	if p == nil {
-		p = &progress.Progress{Version: 1}
+		p = progress.New()
 	}
-	return store, p
+	return store, p, problem
 }
 
 // guard asks once per context before kanzen creates anything on a cluster

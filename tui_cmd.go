@@ -33,7 +33,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
 	}
-	store, p := a.progress()
+	store, p, problem := a.progress()
 	if a.lang == "" && p.Lang != "" {
 		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
@@ -53,6 +53,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		ShellDir: filepath.Join(state, "shell"),
 		Shell:    os.Getenv("SHELL"),
 		NoColor:  os.Getenv("NO_COLOR") != "",
+		Notice:   problem,
 	})
 	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()

@@ -33,6 +33,9 @@ type Options struct {
 	// Shell is the program "!" runs, usually $SHELL.
 	Shell   string
 	NoColor bool
+	// Notice is shown in the footer at the start (a progress file set
+	// aside, for example).
+	Notice string
 }
 
 type screen int
@@ -129,6 +132,7 @@ func New(opts Options) Model {
 		width: 80, height: 24, dark: true, progress: p,
 		cluster: clusterState{target: opts.Cluster},
 		lesson:  lessonPane{renders: newRenderCache()},
+		notice:  opts.Notice,
 	}
 	if i, ok := m.resumeStep(); ok {
 		m.screen, m.pos = studyScreen, i

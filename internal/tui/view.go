@@ -26,14 +26,16 @@ func (m Model) View() tea.View {
 
 func (m Model) render() string {
 	w, h := max(m.width, 1), max(m.height, 1)
+	notice := m.noticeLines(w, h)
+	bodyHeight := max(h-2-len(notice), 0)
 	var body []string
 	if m.screen == homeScreen {
-		body = m.homeLines(w, max(h-2, 0))
+		body = m.homeLines(w, bodyHeight)
 	} else {
-		body = m.studyLines(w, max(h-2, 0))
+		body = m.studyLines(w, bodyHeight)
 	}
 	lines := append([]string{m.header(w)}, body...)
-	lines = append(lines, m.footer(w))
+	lines = append(append(lines, notice...), m.footer(w))
 	if m.overlay != noOverlay {
 		lines = m.drawOverlay(lines, w, h)
 	}
@@ -92,10 +94,21 @@ func (m Model) footer(w int) string {
 		keys = t.studyKeys
 	}
 	left := st.dim.Render(" " + fitKeys(keys, w-ansi.StringWidth(right)-2))
-	if m.notice != "" {
-		left = st.warn.Render(" " + strings.ReplaceAll(m.notice, "\n", " "))
-	}
 	return spread(left, st.dim.Render(right), w)
+}
+
+// noticeLines is the notice, above the footer, in at most three lines and
+// never more than a third of the screen.
+func (m Model) noticeLines(w, h int) []string {
+	if m.notice == "" {
+		return nil
+	}
+	lines := wrap(strings.ReplaceAll(m.notice, "\n", " "), max(w-2, 1))
+	lines = lines[:min(len(lines), 3, h/3)]
+	for i, l := range lines {
+		lines[i] = m.styles().warn.Render(" " + l)
+	}
+	return lines
 }
 
 // fitKeys keeps as many of the " · "-separated keys as fit in w cells;
