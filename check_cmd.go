@@ -66,15 +66,10 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	if err != nil {
 		return usageError{err}
 	}
-	_, ex, err := exercise(id)
+	_, ex, target, ns, err := a.exerciseOn(ctx, id, &f.exerciseFlags)
 	if err != nil {
 		return err
 	}
-	target, err := a.target(ctx)
-	if err != nil {
-		return err
-	}
-	ns := f.namespaceFor(ex)
 	s, err := session.Open(ctx, target.Config, ex, ns)
 	if err != nil {
 		return err

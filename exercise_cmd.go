@@ -87,16 +87,24 @@ func (f *exerciseFlags) namespaceFor(ex *lessons.Exercise) string {
 	return workspace.Namespace(ex.ID)
 }
 
-func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, reset bool) error {
+// exerciseOn finds an exercise, the cluster, and the exercise's namespace.
+func (a *app) exerciseOn(ctx context.Context, id string, f *exerciseFlags) (*lessons.Course, *lessons.Exercise, *kube.Target, string, error) {
 	course, ex, err := exercise(id)
 	if err != nil {
-		return err
+		return nil, nil, nil, "", err
 	}
 	target, err := a.target(ctx)
 	if err != nil {
+		return nil, nil, nil, "", err
+	}
+	return course, ex, target, f.namespaceFor(ex), nil
+}
+
+func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, reset bool) error {
+	course, ex, target, ns, err := a.exerciseOn(ctx, id, f)
+	if err != nil {
 		return err
 	}
-	ns := f.namespaceFor(ex)
 	store, p, problem := a.progress()
 	if problem != "" {
 		fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)

@@ -52,25 +52,17 @@ func newModel(t testing.TB, opts Options, w, h int) Model {
 	return next.(Model)
 }
 
+// namedKeys are the keys tests press by name.
+var namedKeys = map[string]rune{
+	"down": tea.KeyDown, "up": tea.KeyUp, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape,
+}
+
 func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	if code, ok := namedKeys[k]; ok {
+		return tea.KeyPressMsg{Code: code}
 	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 }
 
 func press(m Model, keys ...string) Model {
