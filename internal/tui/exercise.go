@@ -39,6 +39,9 @@ type exercisePane struct {
 	err      error
 	watchErr error
 	offset   int
+	// startWhenLooked remembers an enter pressed while kanzen was still
+	// looking for the exercise's namespace.
+	startWhenLooked bool
 }
 
 // namespace is where the exercise lives.
@@ -222,8 +225,8 @@ func resultLines(r check.Result, w int, st styles, t words) []string {
 		}
 	}
 	if r.Status == check.Fail && r.Hint != "" {
-		for _, l := range wrap(r.Hint, w-4) {
-			lines = append(lines, "    "+st.dim.Render(l))
+		for _, l := range wrap(strings.ReplaceAll(r.Hint, "`", codeMark), w-4) {
+			lines = append(lines, "    "+inlineCode(l, st.dim.Render, st.key.Render))
 		}
 	}
 	return lines

@@ -117,6 +117,10 @@ func (m Model) studyKey(k string) (tea.Model, tea.Cmd) {
 // cluster that does not look local (once per context).
 func (m Model) startExercise() (tea.Model, tea.Cmd) {
 	p := &m.exercise
+	if p.phase == looking {
+		p.startWhenLooked = true
+		return m, nil
+	}
 	if (p.phase != notStarted && p.phase != failed) || !m.clusterUsable() {
 		return m, nil
 	}

@@ -258,6 +258,18 @@ func TestStartingOnARemoteClusterAsksOnce(t *testing.T) {
 	}
 }
 
+func TestEnterWhileLookingStartsOnceTheNamespaceIsKnownMissing(t *testing.T) {
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	m := newModel(t, Options{Cluster: localCluster, Progress: p}, 140, 40)
+	if m = press(m, "enter"); m.exercise.phase != looking {
+		t.Fatalf("phase %d, want looking", m.exercise.phase)
+	}
+	next, cmd := m.Update(sessionMsg{ex: m.exercise.ex, err: workspace.ErrNotStarted})
+	if m = next.(Model); m.exercise.phase != starting || cmd == nil {
+		t.Fatalf("the early enter was lost: phase %d", m.exercise.phase)
+	}
+}
+
 func TestWithoutAClusterTheLessonStillOpensAndTheSandboxIsOffered(t *testing.T) {
 	unused := func(context.Context, func(int, int)) (*kube.Target, error) { return nil, errors.New("unused") }
 	m := newModel(t, Options{StartSandbox: unused}, 140, 40)
@@ -300,5 +312,25 @@ func TestQuitKey(t *testing.T) {
 		t.Fatal("q returned no command")
 	} else if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("q did not quit")
+	}
+}
+
+func TestMouseOpensALessonAndScrolls(t *testing.T) {
+	m := newModel(t, Options{StartSandbox: func(context.Context, func(int, int)) (*kube.Target, error) { return nil, nil }}, 100, 30)
+	rows := strings.Split(viewText(m), "\n")
+	y := -1
+	for i, row := range rows {
+		if strings.Contains(row, "Self-healing") {
+			y = i
+		}
+	}
+	next, _ := m.Update(tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
+	m = next.(Model)
+	if m.screen != studyScreen || m.steps[m.pos].lesson.ID != "self-healing" {
+		t.Fatalf("clicking row %d did not open Self-healing:\n%s", y, strings.Join(rows, "\n"))
+	}
+	next, _ = m.Update(tea.MouseWheelMsg{X: 5, Y: 10, Button: tea.MouseWheelDown})
+	if got := next.(Model).lesson.offset; got != 3 {
+		t.Fatalf("the wheel scrolled the lesson to %d, want 3", got)
 	}
 }

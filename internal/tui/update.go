@@ -80,6 +80,10 @@ func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case errors.Is(msg.err, workspace.ErrNotStarted):
 		p.phase, p.err = notStarted, nil
+		if p.startWhenLooked {
+			p.startWhenLooked = false
+			return m.startExercise()
+		}
 		return m, nil
 	case msg.err != nil:
 		p.phase, p.err = failed, msg.err

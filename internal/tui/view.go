@@ -185,13 +185,13 @@ func (m Model) firstStepOf(i int) int {
 	return 0
 }
 
-// homeRows are the chapter list's lines; lesson rows carry their index.
+// homeRow is one line of the chapter list; lesson rows carry their index.
 type homeRow struct {
 	text   string
 	lesson int // -1 for chapter rows
 }
 
-func (m Model) homeRows(w int) []homeRow {
+func (m Model) chapterRows(w int) []homeRow {
 	st, t := m.styles(), m.words()
 	var rows []homeRow
 	n := 0
@@ -204,7 +204,7 @@ func (m Model) homeRows(w int) []homeRow {
 			l := &ch.Lessons[j]
 			marks := ""
 			for _, e := range l.Exercises {
-				marks += " " + e.ID + m.exerciseMark(e.ID, st)
+				marks += "  " + m.exerciseMark(e.ID, st) + " " + e.ID
 			}
 			label := "   " + l.Title.In(m.lang)
 			style := st.item
@@ -247,6 +247,21 @@ func (m Model) homeLines(w, h int) []string {
 		lines = append(lines, "")
 	}
 	return lines[:h]
+}
+
+// homeRows are the chapter list's lines, after a word on the cluster when
+// exercises cannot run yet.
+func (m Model) homeRows(w int) []homeRow {
+	rows := m.chapterRows(w)
+	if problem := m.clusterProblem(); problem != "" && m.opts.StartSandbox != nil {
+		// Exercises need a cluster: say how to get one before the list.
+		var top []homeRow
+		for _, l := range wrap(problem, max(w-2, 1)) {
+			top = append(top, homeRow{m.styles().warn.Render(" " + l), -1})
+		}
+		rows = append(append(top, homeRow{"", -1}), rows...)
+	}
+	return rows
 }
 
 // homeLessonAt maps a screen row to a lesson in the chapter list.
