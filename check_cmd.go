@@ -72,7 +72,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	}
 	s, err := session.Open(ctx, target.Config, ex, ns)
 	if err != nil {
-		return err
+		return explainUnreachable(target, err)
 	}
 	defer s.Close()
 	p := &printer{out: a.stdout, json: f.output == "json", exercise: ex.ID, namespace: s.Info.Namespace, watch: f.watch, last: map[string]check.Result{}}

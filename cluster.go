@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/sandbox"
@@ -22,6 +23,16 @@ func (a *app) target(ctx context.Context) (*kube.Target, error) {
 		return kube.Load(kube.Options{Kubeconfig: st.Kubeconfig})
 	}
 	return nil, fmt.Errorf("%w\nstart kanzen's sandbox with: kanzen sandbox up", err)
+}
+
+// explainUnreachable adds what to do to an error from a cluster that does
+// not answer.
+func explainUnreachable(target *kube.Target, err error) error {
+	var netErr *url.Error
+	if !errors.As(err, &netErr) {
+		return err
+	}
+	return fmt.Errorf("%w\nthe cluster at %s (context %s) does not answer: is it running? (kanzen sandbox up starts kanzen's own)", err, target.Server, target.Context)
 }
 
 // startSandbox builds the sandbox if needed, starts it and returns its

@@ -119,7 +119,7 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		info, err = workspace.Start(ctx, target.Config, ex, ns)
 	}
 	if err != nil {
-		return err
+		return explainUnreachable(target, err)
 	}
 	if ns == workspace.Namespace(ex.ID) {
 		_, err := store.Update(func(p *progress.Progress) {

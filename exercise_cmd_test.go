@@ -98,3 +98,18 @@ func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
 		t.Fatalf("progress recorded an exercise done in namespace %s: %+v", ns, p.Exercises["2.1"])
 	}
 }
+
+func TestCheckOnAClusterThatDoesNotAnswer(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	config := filepath.Join(t.TempDir(), "config")
+	dead := "apiVersion: v1\nkind: Config\ncurrent-context: kind-dead\nclusters:\n- name: dead\n  cluster: {server: \"https://127.0.0.1:1\"}\ncontexts:\n- name: kind-dead\n  context: {cluster: dead, user: me}\nusers:\n- name: me\n  user: {token: abc}\n"
+	if err := os.WriteFile(config, []byte(dead), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"check", "start"} {
+		code, _, stderr := kanzen(t, cmd, "2.1", "--kubeconfig", config)
+		if code != exitFailure || !strings.Contains(stderr, "(context kind-dead) does not answer") {
+			t.Errorf("%s: exit %d, stderr %q", cmd, code, stderr)
+		}
+	}
+}
