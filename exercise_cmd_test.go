@@ -27,13 +27,21 @@ func TestExerciseCommandsNeedAKnownID(t *testing.T) {
 	}
 }
 
-func TestStartAsksBeforeWritingToARemoteCluster(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	config := filepath.Join(t.TempDir(), "config")
-	remote := "apiVersion: v1\nkind: Config\ncurrent-context: prod\nclusters:\n- name: prod\n  cluster: {server: \"https://k8s.example.invalid:6443\"}\ncontexts:\n- name: prod\n  context: {cluster: prod, user: me}\nusers:\n- name: me\n  user: {token: abc}\n"
-	if err := os.WriteFile(config, []byte(remote), 0o600); err != nil {
+// kubeconfigFor writes a kubeconfig whose one context names server.
+func kubeconfigFor(t *testing.T, context, server string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config")
+	body := fmt.Sprintf("apiVersion: v1\nkind: Config\ncurrent-context: %[1]s\nclusters:\n- name: c\n  cluster: {server: %[2]q}\n"+
+		"contexts:\n- name: %[1]s\n  context: {cluster: c, user: me}\nusers:\n- name: me\n  user: {token: abc}\n", context, server)
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+func TestStartAsksBeforeWritingToARemoteCluster(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	config := kubeconfigFor(t, "prod", "https://k8s.example.invalid:6443")
 	code, _, stderr := kanzen(t, "start", "2.1", "--kubeconfig", config)
 	if code != exitFailure || !strings.Contains(stderr, `Context "prod"`) || !strings.Contains(stderr, "--yes") {
 		t.Fatalf("exit %d, stderr %q; want a refusal that names the context and --yes", code, stderr)
@@ -101,11 +109,7 @@ func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
 
 func TestCheckOnAClusterThatDoesNotAnswer(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	config := filepath.Join(t.TempDir(), "config")
-	dead := "apiVersion: v1\nkind: Config\ncurrent-context: kind-dead\nclusters:\n- name: dead\n  cluster: {server: \"https://127.0.0.1:1\"}\ncontexts:\n- name: kind-dead\n  context: {cluster: dead, user: me}\nusers:\n- name: me\n  user: {token: abc}\n"
-	if err := os.WriteFile(config, []byte(dead), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	config := kubeconfigFor(t, "kind-dead", "https://127.0.0.1:1")
 	for _, cmd := range []string{"check", "start"} {
 		code, _, stderr := kanzen(t, cmd, "2.1", "--kubeconfig", config)
 		if code != exitFailure || !strings.Contains(stderr, "(context kind-dead) does not answer") {
