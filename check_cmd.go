@@ -84,7 +84,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	results := s.Evaluate(u.Snapshot, lang)
 	p.print(results, time.Now())
 	for f.watch && !check.AllPass(results) {
-		u = s.Next(time.Hour)
+		u = s.Next(2 * time.Second)
 		switch {
 		case ctx.Err() != nil:
 			return silentError{ctx.Err()}

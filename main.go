@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"k8s.io/klog/v2"
 
 	"kanzen.dev/kanzen/internal/kube"
 )
@@ -24,6 +25,10 @@ const (
 )
 
 func main() {
+	// client-go logs retries of lost watches to stderr, which would write
+	// over the TUI; kanzen reports connection trouble itself.
+	klog.LogToStderr(false)
+	klog.SetOutput(io.Discard)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -205,7 +205,13 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 	// kwokctl skips a component whose pid still answers a signal, and a crashed
 	// process answers until it is reaped. Forget the pid files of processes
 	// that are not really running, so kwokctl starts those again.
+	// An API server that runs but does not answer is stuck, or still shutting
+	// down after a SIGTERM (which takes a minute); kwokctl would leave it be.
 	for _, p := range processes(s.clusterDir(dir)) {
+		if p.Running && p.Component == KubeAPIServer {
+			stopProcesses([]Process{p}, 5*time.Second)
+			p.Running = false
+		}
 		if !p.Running {
 			_ = os.Remove(filepath.Join(s.clusterDir(dir), "pids", p.Component+".pid"))
 		}

@@ -64,36 +64,42 @@ func TestDownLeavesNoProcessAndNoState(t *testing.T) {
 	}
 }
 
+// TestUpRestartsACrashedSandbox kills the API server, at once or with a
+// SIGTERM it takes a minute to obey, and expects Up to restart it in place.
 func TestUpRestartsACrashedSandbox(t *testing.T) {
-	s, st := startOwnSandbox(t, "kanzen-crashtest", 1)
-	var apiserver sandbox.Process
-	for _, p := range st.Processes {
-		if p.Component == sandbox.KubeAPIServer {
-			apiserver = p
-		}
-	}
-	if err := syscall.Kill(apiserver.PID, syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	kubetest.Eventually(t, 10*time.Second, func() (bool, string) {
-		now, _ := s.Status(context.Background())
-		return !now.Healthy, "Status still reports healthy after the API server was killed"
-	})
-	var log bytes.Buffer
-	s.Log = &log
-	s.Nodes = 0 // keep the node count, rather than the default of 2
-	again, err := s.Up(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !again.Healthy || again.ReadyNodes() != 1 {
-		t.Fatalf("not healthy after restart: %+v", again)
-	}
-	if !strings.Contains(log.String(), "restarting") {
-		t.Errorf("Up did not say it restarted the sandbox; it said %q", log.String())
-	}
-	if again.Kubeconfig != st.Kubeconfig {
-		t.Errorf("kubeconfig moved from %s to %s", st.Kubeconfig, again.Kubeconfig)
+	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			s, st := startOwnSandbox(t, "kanzen-crash-"+strconv.Itoa(int(sig)), 1)
+			var apiserver sandbox.Process
+			for _, p := range st.Processes {
+				if p.Component == sandbox.KubeAPIServer {
+					apiserver = p
+				}
+			}
+			if err := syscall.Kill(apiserver.PID, sig); err != nil {
+				t.Fatal(err)
+			}
+			kubetest.Eventually(t, 10*time.Second, func() (bool, string) {
+				now, _ := s.Status(context.Background())
+				return !now.Healthy, "Status still reports healthy after the API server was killed"
+			})
+			var log bytes.Buffer
+			s.Log = &log
+			s.Nodes = 0 // keep the node count, rather than the default of 2
+			again, err := s.Up(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !again.Healthy || again.ReadyNodes() != 1 {
+				t.Fatalf("not healthy after restart: %+v", again)
+			}
+			if !strings.Contains(log.String(), "restarting") || strings.Contains(log.String(), "anew") {
+				t.Errorf("Up did not restart the sandbox in place; it said %q", log.String())
+			}
+			if again.Kubeconfig != st.Kubeconfig {
+				t.Errorf("kubeconfig moved from %s to %s", st.Kubeconfig, again.Kubeconfig)
+			}
+		})
 	}
 }
 
