@@ -130,11 +130,9 @@ func fitKeys(keys string, w int) string {
 
 // passedCount counts the course's exercises the learner has passed.
 func (m Model) passedCount() (passed, total int) {
-	for _, e := range m.course.AllExercises() {
-		total++
-		if exerciseRecord(m.progress, e.ID).Passed != nil {
-			passed++
-		}
+	for _, ch := range m.course.Chapters {
+		p, t := m.chapterProgress(ch)
+		passed, total = passed+p, total+t
 	}
 	return passed, total
 }
@@ -196,7 +194,11 @@ func (m Model) chapterRows(w int) []homeRow {
 	var rows []homeRow
 	n := 0
 	for _, ch := range m.course.Chapters {
-		rows = append(rows, homeRow{st.title.Render(fmt.Sprintf(" %s %s", ch.ID, ch.Title.In(m.lang))), -1})
+		heading := st.title.Render(fmt.Sprintf(" %s %s", ch.ID, ch.Title.In(m.lang)))
+		if done, all := m.chapterProgress(ch); all > 0 {
+			heading = spread(heading, st.dim.Render(fmt.Sprintf("%d/%d ", done, all)), w)
+		}
+		rows = append(rows, homeRow{heading, -1})
 		if len(ch.Lessons) == 0 {
 			rows = append(rows, homeRow{st.dim.Render("     " + ch.Summary.In(m.lang) + " (" + t.comingSoon + ")"), -1})
 		}
@@ -216,6 +218,19 @@ func (m Model) chapterRows(w int) []homeRow {
 		}
 	}
 	return rows
+}
+
+// chapterProgress counts a chapter's exercises and those passed.
+func (m Model) chapterProgress(ch lessons.Chapter) (passed, total int) {
+	for _, l := range ch.Lessons {
+		for _, e := range l.Exercises {
+			total++
+			if exerciseRecord(m.progress, e.ID).Passed != nil {
+				passed++
+			}
+		}
+	}
+	return passed, total
 }
 
 // exerciseMark is ✓ for passed, ● for started, · for not yet.
