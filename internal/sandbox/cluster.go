@@ -29,6 +29,10 @@ const DefaultNodes = 2
 // readyTimeout bounds how long up waits for the API server and nodes.
 const readyTimeout = 2 * time.Minute
 
+// restartTimeout bounds a restart, which takes seconds when it works; when
+// it does not, creating the sandbox anew is quicker than waiting longer.
+const restartTimeout = 30 * time.Second
+
 // Sandbox is one named kwok cluster with its own state directory.
 type Sandbox struct {
 	Name string
@@ -221,10 +225,10 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 		return err
 	}
 	defer unlock()
-	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", readyTimeout.String()); err != nil {
+	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", restartTimeout.String()); err != nil {
 		return err
 	}
-	err = poll(ctx, time.Minute, func() bool { return s.healthy(ctx, dir) })
+	err = poll(ctx, restartTimeout, func() bool { return s.healthy(ctx, dir) })
 	if errors.Is(err, errTimeout) {
 		return errors.New("the API server did not come back")
 	}
