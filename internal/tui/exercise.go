@@ -52,6 +52,21 @@ func (p *exercisePane) namespace() string {
 	return exerciseNamespace(p.ex.ID)
 }
 
+// tally is " 4/6" for an exercise being watched: the passing checks, so a
+// narrow screen shows progress on the tab.
+func (p *exercisePane) tally() string {
+	if p.phase != watching || len(p.results) == 0 {
+		return ""
+	}
+	passed := 0
+	for _, r := range p.results {
+		if r.Status == check.Pass {
+			passed++
+		}
+	}
+	return fmt.Sprintf(" %d/%d", passed, len(p.results))
+}
+
 // evaluate re-judges the last snapshot; it is pure and fast, so Update may
 // call it (a language switch re-words the results).
 func (p *exercisePane) evaluate(lang lessons.Lang) {
@@ -109,13 +124,7 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		return out
 	}
 
-	passed := 0
-	for _, r := range p.results {
-		if r.Status == check.Pass {
-			passed++
-		}
-	}
-	add(st.dim.Render(fmt.Sprintf("ns %s · %d/%d", p.namespace(), passed, len(p.results))))
+	add(st.dim.Render("ns " + p.namespace() + " ·" + p.tally()))
 	for _, r := range p.results {
 		add(resultLines(r, w, st, t)...)
 	}

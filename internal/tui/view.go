@@ -307,7 +307,7 @@ func (m Model) studyLines(w, h int) []string {
 	s := m.steps[m.pos]
 	lessonTitle := t.lessonTab
 	if !m.twoColumns() {
-		tabs := []string{t.lessonTab, t.exerciseTab}
+		tabs := []string{t.lessonTab, t.exerciseTab + m.exercise.tally()}
 		active := 0
 		if m.focusExercise && s.exercise != nil {
 			active = 1
