@@ -74,7 +74,10 @@ func (m *Model) lookForExercise() tea.Cmd {
 
 func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 	p := &m.exercise
-	if msg.ex != p.ex || m.screen != studyScreen {
+	waiting := p.phase == looking || p.phase == starting || p.phase == resetting
+	if msg.ex != p.ex || m.screen != studyScreen || !waiting {
+		// The learner moved on, or came back and asked again: only the
+		// answer the pane is waiting for is kept.
 		return m, closeSession(msg.session)
 	}
 	switch {
