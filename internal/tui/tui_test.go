@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"image/color"
 	"errors"
 	"flag"
 	"fmt"
@@ -332,5 +333,18 @@ func TestMouseOpensALessonAndScrolls(t *testing.T) {
 	next, _ = m.Update(tea.MouseWheelMsg{X: 5, Y: 10, Button: tea.MouseWheelDown})
 	if got := next.(Model).lesson.offset; got != 3 {
 		t.Fatalf("the wheel scrolled the lesson to %d, want 3", got)
+	}
+}
+
+func TestLightAndDarkTerminalsGetTheirOwnPalette(t *testing.T) {
+	m := midExercise(t, lessons.English, 140, 40)
+	dark := m.View().Content
+	next, _ := m.Update(tea.BackgroundColorMsg{Color: color.White})
+	light := next.(Model).View().Content
+	if dark == light {
+		t.Fatal("a light background got the dark palette")
+	}
+	if ansi.Strip(dark) != ansi.Strip(light) {
+		t.Fatal("the palette changed the text, not only its colours")
 	}
 }

@@ -1,0 +1,94 @@
+package lessons
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const oneLesson = `title: {en: T, ja: T}
+chapters:
+- id: '2'
+  title: {en: A, ja: A}
+  summary: {en: s, ja: s}
+  lessons:
+  - id: intro
+    title: {en: I, ja: I}
+    exercises: ['2.1']
+`
+
+const goodExercise = `id: '2.1'
+title: {en: T, ja: T}
+goal: {en: G, ja: G}
+kinds: [Deployment]
+checks:
+- id: exists
+  title: {en: C, ja: C}
+  target: {kind: Deployment, name: myapp}
+  have: object.metadata.name
+  want: "'myapp'"
+hints: [{en: a, ja: a}, {en: b, ja: b}, {en: c, ja: c}]
+solution: [kubectl create deployment myapp --image=nginx]
+debrief: {en: D, ja: D}
+`
+
+// tree is a content tree with one lesson and exercise 2.1, changed by edit.
+func tree(edit func(fstest.MapFS)) fstest.MapFS {
+	fs := fstest.MapFS{
+		"course.yaml":         {Data: []byte(oneLesson)},
+		"lessons/intro.en.md": {Data: []byte("# Intro\n")},
+		"lessons/intro.ja.md": {Data: []byte("# 入門\n")},
+		"exercises/2.1.yaml":  {Data: []byte(goodExercise)},
+	}
+	if edit != nil {
+		edit(fs)
+	}
+	return fs
+}
+
+func withExercise(replace ...string) func(fstest.MapFS) {
+	return func(fs fstest.MapFS) {
+		fs["exercises/2.1.yaml"] = &fstest.MapFile{Data: []byte(strings.NewReplacer(replace...).Replace(goodExercise))}
+	}
+}
+
+func TestAGoodTreeLoads(t *testing.T) {
+	c, err := Load(tree(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex := c.Exercise("2.1"); ex == nil || c.Chapters[0].Lessons[0].Body.In(Japanese) != "# 入門\n" {
+		t.Fatalf("exercise %v, lesson %+v", ex, c.Chapters[0].Lessons[0])
+	}
+	if ch, l := c.Find("2.1"); ch == nil || l.ID != "intro" {
+		t.Fatal("Find does not locate the exercise's lesson")
+	}
+}
+
+func TestExerciseMistakesNameFileAndField(t *testing.T) {
+	cases := map[string]struct {
+		edit func(fstest.MapFS)
+		want string
+	}{
+		"two hints":               {withExercise("{en: c, ja: c}]", "]", ", {en: b, ja: b}, {en: c, ja: c}", ", {en: b, ja: b}"), "exercises/2.1.yaml: hints: has 2 hints, want 3"},
+		"a hint in one language":  {withExercise("{en: b, ja: b}", "{en: b}"), "exercises/2.1.yaml: hints[1].ja: missing"},
+		"target kind not watched": {withExercise("kinds: [Deployment]", "kinds: [Pod]"), `checks[0].target.kind: "Deployment" is not in the exercise's kinds`},
+		"needs a later check":     {withExercise("  have: object", "  needs: [later]\n  have: object"), `checks[0].needs[0]: "later" is not an earlier check`},
+		"solution not kubectl":    {withExercise("[kubectl create", "[rm -rf /; kubectl create"), "solution[0]"},
+		"id and file disagree":    {withExercise("id: '2.1'", "id: '2.2'"), `exercises/2.1.yaml: id: "2.2" does not match the file name`},
+		"unknown field":           {withExercise("debrief:", "debreif:"), "exercises/2.1.yaml: file:"},
+		"missing lesson file":     {func(fs fstest.MapFS) { delete(fs, "lessons/intro.ja.md") }, "lessons/intro.ja.md: file: missing"},
+		"orphan file":             {func(fs fstest.MapFS) { fs["exercises/9.9.yaml"] = &fstest.MapFile{Data: []byte("id: x")} }, "exercises/9.9.yaml: file: not named in course.yaml"},
+		"exercise in the wrong chapter": {func(fs fstest.MapFS) {
+			fs["course.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(oneLesson, "- id: '2'", "- id: '3'", 1))}
+		}, `exercise "2.1" belongs to chapter 2, not 3`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(tree(tc.edit))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v does not mention %q", err, tc.want)
+			}
+		})
+	}
+}
