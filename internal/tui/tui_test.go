@@ -2,10 +2,10 @@ package tui
 
 import (
 	"context"
-	"image/color"
 	"errors"
 	"flag"
 	"fmt"
+	"image/color"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
