@@ -52,10 +52,14 @@ func wrapLine(para string, w int) []string {
 			}
 		}
 		for tw > w { // A word longer than a line is cut.
-			head := ansi.Truncate(tok, w-width, "")
+			cut := max(w-width, 1)
+			head := ansi.Truncate(tok, cut, "")
+			if ansi.StringWidth(head) == 0 {
+				break // A wide character in a one-cell line: let it overflow.
+			}
 			line += head
 			flush()
-			tok = strings.TrimPrefix(tok, head)
+			tok = ansi.TruncateLeft(tok, cut, "")
 			tw = ansi.StringWidth(tok)
 		}
 		line += tok
@@ -64,6 +68,10 @@ func wrapLine(para string, w int) []string {
 	flush()
 	return lines
 }
+
+// noLineStart are the characters Japanese typesetting keeps from starting
+// a line.
+const noLineStart = "。、，．）」』】〉》！？ー・：；"
 
 // tokens splits text into breakable pieces: runs of narrow non-space
 // characters, single spaces, and single wide characters.
@@ -77,6 +85,9 @@ func tokens(s string) []string {
 				out, word = append(out, word), ""
 			}
 			out = append(out, " ")
+		case strings.ContainsRune(noLineStart, r) && len(out) > 0 && word == "":
+			// Closing punctuation stays with what it closes.
+			out[len(out)-1] += string(r)
 		case ansi.StringWidth(string(r)) > 1:
 			if word != "" {
 				out, word = append(out, word), ""

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/lessons"
 )
@@ -52,9 +53,55 @@ func (c *renderCache) lines(l *lessons.Lesson, lang lessons.Lang, width int, sty
 	if page, ok := c.pages[key]; ok {
 		return page
 	}
-	page := c.render(unquote(l.Body.In(lang)), width, style)
+	var page []string
+	if lang == lessons.Japanese {
+		// Glamour wraps only at spaces and cuts words anywhere, which
+		// Japanese, written without spaces, suffers from: render it
+		// unwrapped and wrap it here between characters instead.
+		page = rewrap(c.render(unquote(l.Body.In(lang)), unwrapped, style), width)
+	} else {
+		page = c.render(unquote(l.Body.In(lang)), width, style)
+	}
 	c.pages[key] = page
 	return page
+}
+
+// unwrapped is a width no lesson line reaches.
+const unwrapped = 1000
+
+// rewrap wraps rendered lines to width, continuing each under its own
+// indentation (after a list bullet, under the item's text).
+func rewrap(lines []string, width int) []string {
+	var out []string
+	for _, line := range lines {
+		plain := ansi.Strip(line)
+		switch {
+		case strings.TrimSpace(plain) == "":
+			// Glamour pads blank lines to its width.
+			out = append(out, "")
+			continue
+		case ansi.StringWidth(line) <= width:
+			out = append(out, line)
+			continue
+		}
+		indent := len(plain) - len(strings.TrimLeft(plain, " "))
+		if rest := plain[indent:]; strings.HasPrefix(rest, "• ") {
+			indent += ansi.StringWidth("• ")
+		}
+		indent = min(indent, width/2)
+		body := ansi.TruncateLeft(line, indent, "")
+		for i, l := range wrapLine(body, width-indent) {
+			if i > 0 && strings.TrimSpace(ansi.Strip(l)) == "" {
+				continue // What is left of the padding.
+			}
+			prefix := strings.Repeat(" ", indent)
+			if i == 0 {
+				prefix = ansi.Truncate(line, indent, "")
+			}
+			out = append(out, prefix+l)
+		}
+	}
+	return out
 }
 
 func (c *renderCache) render(markdown string, width int, style string) []string {
