@@ -30,27 +30,23 @@ func (f *exerciseFlags) register(cmd *cobra.Command, writes bool) {
 }
 
 func (a *app) startCommand() *cobra.Command {
-	var f exerciseFlags
-	cmd := &cobra.Command{
-		Use:   "start ID",
-		Short: "Start an exercise: create its namespace and set it up; prints the namespace",
-		Args:  exactlyOneID,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.startOrReset(cmd.Context(), args[0], &f, false)
-		},
-	}
-	f.register(cmd, true)
-	return cmd
+	return a.lifecycleCommand("start ID", "Start an exercise: create its namespace and set it up; prints the namespace", false)
 }
 
 func (a *app) resetCommand() *cobra.Command {
+	return a.lifecycleCommand("reset ID", "Start an exercise over: delete its namespace and set it up again", true)
+}
+
+// lifecycleCommand is start or reset: they differ only in whether the
+// namespace is made anew.
+func (a *app) lifecycleCommand(use, short string, reset bool) *cobra.Command {
 	var f exerciseFlags
 	cmd := &cobra.Command{
-		Use:   "reset ID",
-		Short: "Start an exercise over: delete its namespace and set it up again",
+		Use:   use,
+		Short: short,
 		Args:  exactlyOneID,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.startOrReset(cmd.Context(), args[0], &f, true)
+			return a.startOrReset(cmd.Context(), args[0], &f, reset)
 		},
 	}
 	f.register(cmd, true)

@@ -6,34 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 )
-
-// lock takes an exclusive advisory lock on path, creating it and its
-// directory (private to the user) if needed, and waits while another process
-// holds it. The kernel releases the lock if the process dies.
-func lock(path string) (unlock func(), err error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the progress directory: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the progress lock: %w", err)
-	}
-	for {
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
-		if err != syscall.EINTR {
-			break
-		}
-	}
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
-	}
-	// Closing the file releases the lock.
-	return func() { f.Close() }, nil
-}
 
 // writeAtomic replaces path with data so that a reader sees the old file or
 // the new one, never a part, even if the machine stops midway.

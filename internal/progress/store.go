@@ -1,12 +1,15 @@
 package progress
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"time"
+
+	"kanzen.dev/kanzen/internal/filelock"
 )
 
 // Store is the progress file at Path. The TUI and kanzen check may use it at
@@ -38,7 +41,7 @@ func (s Store) Load() (*Progress, error) {
 	}
 	// Moving the file is a change, so it waits for the lock; load reads the
 	// file again because an Update may have replaced it meanwhile.
-	unlock, err := lock(s.Path + ".lock")
+	unlock, err := filelock.Lock(context.Background(), s.Path+".lock")
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +54,7 @@ func (s Store) Load() (*Progress, error) {
 // file was corrupt, that is fn applied to fresh progress, with the
 // *CorruptError.
 func (s Store) Update(fn func(*Progress)) (*Progress, error) {
-	unlock, err := lock(s.Path + ".lock")
+	unlock, err := filelock.Lock(context.Background(), s.Path+".lock")
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"kanzen.dev/kanzen/internal/filelock"
 	"kanzen.dev/kanzen/internal/userdirs"
 	recipe "kanzen.dev/kanzen/sandbox"
 )
@@ -108,7 +109,7 @@ func EnsureBinaries(ctx context.Context, opts BuildOptions) (Binaries, error) {
 	}
 	// Two kanzen processes (or two test packages) may ask at once: one builds,
 	// the other waits and then finds the binaries ready.
-	unlock, err := lockFile(ctx, filepath.Join(root, "build.lock"))
+	unlock, err := filelock.Lock(ctx, filepath.Join(root, "build.lock"))
 	if err != nil {
 		return Binaries{}, err
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"kanzen.dev/kanzen/internal/filelock"
 	"kanzen.dev/kanzen/internal/userdirs"
 )
 
@@ -107,7 +108,7 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return Status{}, fmt.Errorf("cannot create the sandbox state directory: %w", err)
 	}
-	unlock, err := lockFile(ctx, lockPath(dir, s.Name))
+	unlock, err := filelock.Lock(ctx, lockPath(dir, s.Name))
 	if err != nil {
 		return Status{}, err
 	}
@@ -194,7 +195,7 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 // a restarting sandbox's ports are free until its components are back.
 // kwokctl's --wait returns once every component has bound its ports.
 func portsLock(ctx context.Context, dir string) (func(), error) {
-	return lockFile(ctx, lockPath(dir, "ports"))
+	return filelock.Lock(ctx, lockPath(dir, "ports"))
 }
 
 // lockPath keeps lock files apart from the sandboxes' state. They outlive
@@ -260,7 +261,7 @@ func (s *Sandbox) Down(ctx context.Context) ([]Process, error) {
 	if !fileExists(dir) {
 		return nil, nil
 	}
-	unlock, err := lockFile(ctx, lockPath(dir, s.Name))
+	unlock, err := filelock.Lock(ctx, lockPath(dir, s.Name))
 	if err != nil {
 		return nil, err
 	}
