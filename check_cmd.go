@@ -70,7 +70,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	if err != nil {
 		return err
 	}
-	s, err := session.Open(ctx, target.Config, ex, ns)
+	s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
 	if err != nil {
 		return explainUnreachable(target, err)
 	}

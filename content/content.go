@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the course, embedded into the kanzen binary.
 //
-//go:embed course.yaml lessons exercises
+//go:embed course.yaml chapters lessons exercises
 var FS embed.FS

@@ -53,7 +53,14 @@ type Check struct {
 	Needs []string `json:"needs,omitempty"`
 	// Hint is shown beside the check while it fails.
 	Hint Text `json:"hint,omitempty"`
+	// Requires names what the cluster must offer for this check to be
+	// judged; elsewhere it is shown as not checkable, with why.
+	Requires []string `json:"requires,omitempty"`
 }
+
+// RequiresContainers marks a check whose evidence only containers that
+// really run give (logs, restarts, readiness), which simulated nodes fake.
+const RequiresContainers = "containers"
 
 // Target picks objects of one kind in the exercise namespace: one by name,
 // those matching a label selector, or all of them.
@@ -140,6 +147,11 @@ func (e *Exercise) validate(bad func(field, format string, args ...any), text fu
 		}
 		for value, words := range c.Show {
 			text(fmt.Sprintf("%s.show[%s]", field, value), words)
+		}
+		for j, req := range c.Requires {
+			if req != RequiresContainers {
+				bad(fmt.Sprintf("%s.requires[%d]", field, j), "%q is unknown (known: %s)", req, RequiresContainers)
+			}
 		}
 		for j, need := range c.Needs {
 			if !seen[need] {

@@ -6,15 +6,17 @@ import (
 	"testing/fstest"
 )
 
-const oneLesson = `title: {en: T, ja: T}
+const oneChapter = `title: {en: T, ja: T}
 chapters:
 - id: '2'
   title: {en: A, ja: A}
   summary: {en: s, ja: s}
-  lessons:
-  - id: intro
-    title: {en: I, ja: I}
-    exercises: ['2.1']
+`
+
+const oneLesson = `lessons:
+- id: intro
+  title: {en: I, ja: I}
+  exercises: ['2.1']
 `
 
 const goodExercise = `id: '2.1'
@@ -35,7 +37,8 @@ debrief: {en: D, ja: D}
 // tree is a content tree with one lesson and exercise 2.1, changed by edit.
 func tree(edit func(fstest.MapFS)) fstest.MapFS {
 	fs := fstest.MapFS{
-		"course.yaml":         {Data: []byte(oneLesson)},
+		"course.yaml":         {Data: []byte(oneChapter)},
+		"chapters/2.yaml":     {Data: []byte(oneLesson)},
 		"lessons/intro.en.md": {Data: []byte("# Intro\n")},
 		"lessons/intro.ja.md": {Data: []byte("# 入門\n")},
 		"exercises/2.1.yaml":  {Data: []byte(goodExercise)},
@@ -78,10 +81,17 @@ func TestExerciseMistakesNameFileAndField(t *testing.T) {
 		"id and file disagree":    {withExercise("id: '2.1'", "id: '2.2'"), `exercises/2.1.yaml: id: "2.2" does not match the file name`},
 		"unknown field":           {withExercise("debrief:", "debreif:"), "exercises/2.1.yaml: file:"},
 		"missing lesson file":     {func(fs fstest.MapFS) { delete(fs, "lessons/intro.ja.md") }, "lessons/intro.ja.md: file: missing"},
-		"orphan file":             {func(fs fstest.MapFS) { fs["exercises/9.9.yaml"] = &fstest.MapFile{Data: []byte("id: x")} }, "exercises/9.9.yaml: file: not named in course.yaml"},
 		"exercise in the wrong chapter": {func(fs fstest.MapFS) {
-			fs["course.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(oneLesson, "- id: '2'", "- id: '3'", 1))}
-		}, `exercise "2.1" belongs to chapter 2, not 3`},
+			fs["course.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(oneChapter, "- id: '2'", "- id: '3'", 1))}
+			fs["chapters/3.yaml"], fs["chapters/2.yaml"] = fs["chapters/2.yaml"], nil
+			delete(fs, "chapters/2.yaml")
+		}, `chapters/3.yaml: lessons[0].exercises[0]: exercise "2.1" belongs to chapter 2, not 3`},
+		"lessons in the manifest": {func(fs fstest.MapFS) {
+			fs["course.yaml"] = &fstest.MapFile{Data: []byte(oneChapter + "  lessons: [{id: x, title: {en: X, ja: X}}]\n")}
+		}, "course.yaml: chapters[0].lessons: list a chapter's lessons in chapters/2.yaml"},
+		"a lesson named twice": {func(fs fstest.MapFS) {
+			fs["chapters/2.yaml"] = &fstest.MapFile{Data: []byte(oneLesson + "- id: intro\n  title: {en: I, ja: I}\n")}
+		}, `chapters/2.yaml: lessons[1].id: duplicate id "intro"`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -90,5 +100,24 @@ func TestExerciseMistakesNameFileAndField(t *testing.T) {
 				t.Fatalf("error %v does not mention %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestLintReportsOrphanFiles(t *testing.T) {
+	fs := tree(func(fs fstest.MapFS) {
+		fs["exercises/9.9.yaml"] = &fstest.MapFile{Data: []byte("id: x")}
+		fs["lessons/draft.en.md"] = &fstest.MapFile{Data: []byte("# Draft")}
+	})
+	if _, err := Load(fs); err != nil {
+		t.Fatalf("loading tolerates files nothing names yet, got %v", err)
+	}
+	err := Lint(fs)
+	for _, want := range []string{"exercises/9.9.yaml: file: not named by any chapter", "lessons/draft.en.md: file: not named by any chapter"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("lint error %v does not mention %q", err, want)
+		}
+	}
+	if err := Lint(tree(nil)); err != nil {
+		t.Errorf("a good tree fails lint: %v", err)
 	}
 }

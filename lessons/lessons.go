@@ -67,6 +67,7 @@ type Lesson struct {
 // The content tree's layout.
 const (
 	manifest       = "course.yaml"
+	chaptersDir    = "chapters"
 	lessonsDir     = "lessons"
 	exercisesDir   = "exercises"
 	lessonSuffix   = ".md"
@@ -85,6 +86,7 @@ func Load(content fs.FS) (*Course, error) {
 	}
 	v := &validator{}
 	c.validate(v.in(manifest))
+	c.loadChapters(content, v)
 	c.loadFiles(content, v)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -165,22 +167,64 @@ func (c *Course) validate(p problems) {
 		p.bad("chapters", "the course has no chapters")
 	}
 	seen := map[string]bool{}
-	unique := func(field, id string) {
-		switch {
-		case id == "":
-			p.bad(field, "missing")
-		case seen[id]:
-			p.bad(field, "duplicate id %q", id)
-		}
-		seen[id] = true
-	}
 	for i, ch := range c.Chapters {
 		field := fmt.Sprintf("chapters[%d]", i)
-		unique(field+".id", ch.ID)
+		switch {
+		case ch.ID == "":
+			p.bad(field+".id", "missing")
+		case seen[ch.ID]:
+			p.bad(field+".id", "duplicate id %q", ch.ID)
+		}
+		seen[ch.ID] = true
 		p.text(field+".title", ch.Title)
 		p.text(field+".summary", ch.Summary)
+		if len(ch.Lessons) > 0 {
+			p.bad(field+".lessons", "list a chapter's lessons in %s", chapterFile(ch.ID))
+		}
+	}
+}
+
+// chapterFile names the file that lists a chapter's lessons.
+func chapterFile(id string) string { return path.Join(chaptersDir, id+".yaml") }
+
+// chapterLessons is the content of a chapter file.
+type chapterLessons struct {
+	Lessons []Lesson `json:"lessons"`
+}
+
+// loadChapters reads each chapter's lessons from its own file, so that
+// authors of different chapters never edit the same file. A chapter without
+// a file has no lessons yet.
+func (c *Course) loadChapters(content fs.FS, v *validator) {
+	seen := map[string]bool{}
+	for i := range c.Chapters {
+		ch := &c.Chapters[i]
+		file := chapterFile(ch.ID)
+		data, err := fs.ReadFile(content, file)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		p := v.in(file)
+		var cl chapterLessons
+		if err == nil {
+			err = yaml.UnmarshalStrict(data, &cl)
+		}
+		if err != nil {
+			p.bad("file", "%v", err)
+			continue
+		}
+		ch.Lessons = cl.Lessons
+		unique := func(field, id string) {
+			switch {
+			case id == "":
+				p.bad(field, "missing")
+			case seen[id]:
+				p.bad(field, "duplicate id %q", id)
+			}
+			seen[id] = true
+		}
 		for j, l := range ch.Lessons {
-			lf := fmt.Sprintf("%s.lessons[%d]", field, j)
+			lf := fmt.Sprintf("lessons[%d]", j)
 			unique(lf+".id", l.ID)
 			p.text(lf+".title", l.Title)
 			for k, id := range l.ExerciseIDs {
@@ -194,22 +238,19 @@ func (c *Course) validate(p problems) {
 	}
 }
 
-// loadFiles reads every lesson and exercise the manifest names, and reports
-// files that nothing names.
+// loadFiles reads every lesson and exercise the chapters name.
 func (c *Course) loadFiles(content fs.FS, v *validator) {
 	c.exercises = map[string]*Exercise{}
-	named := map[string]bool{}
 	for i := range c.Chapters {
 		for j := range c.Chapters[i].Lessons {
 			l := &c.Chapters[i].Lessons[j]
 			l.Body = Text{}
 			for _, lang := range Langs {
 				file := path.Join(lessonsDir, l.ID+"."+string(lang)+lessonSuffix)
-				named[file] = true
 				data, err := fs.ReadFile(content, file)
 				switch {
 				case err != nil:
-					v.in(file).bad("file", "missing (lesson %q in %s)", l.ID, manifest)
+					v.in(file).bad("file", "missing (lesson %q in %s)", l.ID, chapterFile(c.Chapters[i].ID))
 				case strings.TrimSpace(string(data)) == "":
 					v.in(file).bad("file", "empty")
 				default:
@@ -219,7 +260,6 @@ func (c *Course) loadFiles(content fs.FS, v *validator) {
 			l.Exercises = nil
 			for _, id := range l.ExerciseIDs {
 				file := path.Join(exercisesDir, id+exerciseSuffix)
-				named[file] = true
 				e, ok := loadExercise(content, file, id, v.in(file))
 				if ok {
 					l.Exercises = append(l.Exercises, e)
@@ -228,20 +268,12 @@ func (c *Course) loadFiles(content fs.FS, v *validator) {
 			}
 		}
 	}
-	for _, dir := range []string{lessonsDir, exercisesDir} {
-		entries, _ := fs.ReadDir(content, dir)
-		for _, entry := range entries {
-			if file := path.Join(dir, entry.Name()); !named[file] {
-				v.in(file).bad("file", "not named in %s", manifest)
-			}
-		}
-	}
 }
 
 func loadExercise(content fs.FS, file, id string, p problems) (*Exercise, bool) {
 	data, err := fs.ReadFile(content, file)
 	if err != nil {
-		p.bad("file", "missing (exercise %q in %s)", id, manifest)
+		p.bad("file", "missing (exercise %q)", id)
 		return nil, false
 	}
 	var e Exercise

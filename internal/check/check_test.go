@@ -117,14 +117,14 @@ func pods(specs ...string) string {
 func TestStateReplicas(t *testing.T) {
 	p := compile(t, stateExercise)
 	two := snap(t, "Deployment: [{metadata: {name: web}, spec: {replicas: 2}}]")
-	rs := p.Evaluate(two, start, lessons.English)
+	rs := p.Evaluate(Input{Snapshot: two, Started: start}, lessons.English)
 	expect(t, result(t, rs, "replicas"), Result{ID: "replicas", Title: "it asks for 3 replicas", Status: Fail, Have: "2", Want: "3", Hint: "Scale it."})
 	expect(t, result(t, rs, "exists"), Result{ID: "exists", Title: "Deployment web exists", Status: Pass, Have: "web", Want: "web"})
 	// A check whose need fails waits, with nothing observed and no hint.
 	expect(t, result(t, rs, "running"), Result{ID: "running", Title: "3 Pods are Running", Status: Pending, Want: "3"})
 
 	three := snap(t, "Deployment: [{metadata: {name: web}, spec: {replicas: 3}}]")
-	rs = p.Evaluate(three, start, lessons.Japanese)
+	rs = p.Evaluate(Input{Snapshot: three, Started: start}, lessons.Japanese)
 	expect(t, result(t, rs, "replicas"), Result{ID: "replicas", Title: "レプリカ数は3", Status: Pass, Have: "3", Want: "3"})
 }
 
@@ -141,7 +141,7 @@ func TestStateSelectorCountsRunningPods(t *testing.T) {
 		{pods("web-a web Running", "web-b web Pending", "other other Running", "web-c web Running"), Fail, "2"},
 		{"Pod: []", Fail, "0"},
 	} {
-		rs := p.Evaluate(snap(t, deploy+tc.pods), start, lessons.English)
+		rs := p.Evaluate(Input{Snapshot: snap(t, deploy+tc.pods), Started: start}, lessons.English)
 		got := result(t, rs, "running")
 		if got.Status != tc.status || got.Have != tc.have {
 			t.Errorf("%s: got %s have %q, want %s have %q", tc.pods, got.Status, got.Have, tc.status, tc.have)
@@ -155,11 +155,11 @@ func TestStateSelectorCountsRunningPods(t *testing.T) {
 func TestStateMissingNamedObject(t *testing.T) {
 	p := compile(t, stateExercise)
 	s := snap(t, "Deployment: [{metadata: {name: other}, spec: {replicas: 3}}]")
-	rs := p.Evaluate(s, start, lessons.English)
+	rs := p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)
 	expect(t, rs[0], Result{ID: "exists", Title: "Deployment web exists", Status: Fail, Have: "not found", Want: "web", Hint: "Create it."})
 	expect(t, rs[1], Result{ID: "replicas", Title: "it asks for 3 replicas", Status: Pending, Want: "3"})
 
-	rs = p.Evaluate(s, start, lessons.Japanese)
+	rs = p.Evaluate(Input{Snapshot: s, Started: start}, lessons.Japanese)
 	expect(t, rs[0], Result{ID: "exists", Title: "Deployment「web」がある", Status: Fail, Have: "見つかりません", Want: "web", Hint: "作成します。"})
 }
 
@@ -168,12 +168,12 @@ func TestUnsyncedIsPending(t *testing.T) {
 	// Even objects that would pass wait until every kind has been listed.
 	s := snap(t, "Deployment: [{metadata: {name: web}, spec: {replicas: 3}}]\n"+pods("a web Running", "b web Running", "c web Running"))
 	s.Synced = false
-	for _, r := range p.Evaluate(s, start, lessons.English) {
+	for _, r := range p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English) {
 		if r.Status != Pending || r.Have != "" || r.Hint != "" {
 			t.Errorf("%+v, want pending with no have or hint", r)
 		}
 	}
-	if rs := p.Evaluate(watch.Snapshot{}, start, lessons.English); AllPass(rs) || rs[0].Status != Pending {
+	if rs := p.Evaluate(Input{Snapshot: watch.Snapshot{}, Started: start}, lessons.English); AllPass(rs) || rs[0].Status != Pending {
 		t.Errorf("empty unsynced snapshot: %+v", rs)
 	}
 }
@@ -200,10 +200,10 @@ func TestActionManagedFields(t *testing.T) {
 		}
 		return snap(t, "Deployment: [{metadata: {name: web, managedFields: ["+strings.Join(fields, ", ")+"]}}]")
 	}
-	rs := p.Evaluate(written("kubectl-create", "kube-controller-manager"), start, lessons.English)
+	rs := p.Evaluate(Input{Snapshot: written("kubectl-create", "kube-controller-manager"), Started: start}, lessons.English)
 	expect(t, rs[0], Result{ID: "created-by-kubectl", Status: Pass, Have: "kubectl-create, kube-controller-manager", Want: "written by kubectl-create"})
 
-	rs = p.Evaluate(written("kubectl-client-side-apply", "kube-controller-manager"), start, lessons.Japanese)
+	rs = p.Evaluate(Input{Snapshot: written("kubectl-client-side-apply", "kube-controller-manager"), Started: start}, lessons.Japanese)
 	expect(t, rs[0], Result{ID: "created-by-kubectl", Status: Fail, Have: "kubectl-client-side-apply, kube-controller-manager", Want: "kubectl-createによる書き込み", Hint: "kubectl createを使います。"})
 }
 
@@ -259,7 +259,7 @@ func TestSequenceDeleteThenReplace(t *testing.T) {
 	} {
 		s := snap(t, "Pod: []")
 		s.Events = tc.events
-		got := p.Evaluate(s, start, lessons.English)[0]
+		got := p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)[0]
 		if got.Status != tc.status || got.Have != tc.have {
 			t.Errorf("%s: got %s have %q, want %s have %q", tc.name, got.Status, got.Have, tc.status, tc.have)
 		}
@@ -303,11 +303,11 @@ func TestFreshness(t *testing.T) {
 	created := func(at string) watch.Snapshot {
 		return snap(t, "Pod: [{metadata: {name: web, creationTimestamp: '"+at+"'}}]")
 	}
-	rs := p.Evaluate(created("2026-01-02T09:00:00Z"), start, lessons.English)
+	rs := p.Evaluate(Input{Snapshot: created("2026-01-02T09:00:00Z"), Started: start}, lessons.English)
 	expect(t, rs[0], Result{ID: "fresh", Status: Fail, Have: "left over from before", Want: "created after the start", Hint: "Delete the old Pod first."})
-	rs = p.Evaluate(created("2026-01-02T09:00:00Z"), start, lessons.Japanese)
+	rs = p.Evaluate(Input{Snapshot: created("2026-01-02T09:00:00Z"), Started: start}, lessons.Japanese)
 	expect(t, rs[0], Result{ID: "fresh", Status: Fail, Have: "開始前からの残り", Want: "開始後に作成", Hint: "まず古いPodを削除します。"})
-	rs = p.Evaluate(created("2026-01-02T10:05:00Z"), start, lessons.English)
+	rs = p.Evaluate(Input{Snapshot: created("2026-01-02T10:05:00Z"), Started: start}, lessons.English)
 	expect(t, rs[0], Result{ID: "fresh", Status: Pass, Have: "created after the start", Want: "created after the start"})
 }
 
@@ -315,12 +315,12 @@ func TestConcurrentEvaluate(t *testing.T) {
 	p := compile(t, stateExercise)
 	s := snap(t, "Deployment: [{metadata: {name: web}, spec: {replicas: 3}}]\n"+pods("a web Running", "b web Running", "c web Pending"))
 	s.Events = []watch.Event{podEvent(t, 1, watch.Added, "a", true)}
-	want := p.Evaluate(s, start, lessons.English)
+	want := p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
 			for range 50 {
-				got := p.Evaluate(s, start, lessons.English)
+				got := p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)
 				for i := range got {
 					if got[i] != want[i] {
 						t.Errorf("concurrent result %+v, want %+v", got[i], want[i])

@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,6 +20,24 @@ import (
 type Program struct {
 	checks  []compiled
 	adapter types.Adapter
+	// reads holds the variables some expression refers to.
+	reads map[string]bool
+}
+
+// ReadsKubeconfig reports whether a check reads the learner's kubeconfig.
+func (p *Program) ReadsKubeconfig() bool { return p.reads["kubeconfig"] }
+
+// ReadsAPI reports whether a check reads the server's discovery.
+func (p *Program) ReadsAPI() bool { return p.reads["api"] }
+
+// NeedsContainers reports whether a check needs containers that really run.
+func (p *Program) NeedsContainers() bool {
+	for _, c := range p.checks {
+		if c.needsContainers {
+			return true
+		}
+	}
+	return false
 }
 
 // compiled is one check with its expressions ready to run.
@@ -31,6 +50,8 @@ type compiled struct {
 	pass cel.Program
 	// selector is nil unless the target has a label selector.
 	selector labels.Selector
+	// needsContainers marks evidence only running containers give.
+	needsContainers bool
 }
 
 // envs are the two CEL environments: have and want see the snapshot, and
@@ -49,6 +70,8 @@ var loadEnvs = sync.OnceValues(func() (envs, error) {
 		// The namespace is ns: "namespace" is a reserved word in CEL, which
 		// no expression can name.
 		cel.Variable("ns", cel.StringType),
+		cel.Variable("kubeconfig", cel.DynType),
+		cel.Variable("api", cel.DynType),
 		ext.Strings(),
 		ext.Lists(),
 	)
@@ -69,7 +92,7 @@ func Compile(e *lessons.Exercise) (*Program, error) {
 	if err != nil {
 		return nil, fmt.Errorf("check: CEL environment: %w", err)
 	}
-	p := &Program{checks: make([]compiled, len(e.Checks)), adapter: env.base.CELTypeAdapter()}
+	p := &Program{checks: make([]compiled, len(e.Checks)), adapter: env.base.CELTypeAdapter(), reads: map[string]bool{}}
 	var errs []error
 	for i, c := range e.Checks {
 		bad := func(field string, err error) {
@@ -77,16 +100,17 @@ func Compile(e *lessons.Exercise) (*Program, error) {
 		}
 		cc := &p.checks[i]
 		cc.Check = c
-		if cc.have, err = compileExpr(env.base, c.Have, nil); err != nil {
+		cc.needsContainers = slices.Contains(c.Requires, lessons.RequiresContainers)
+		if cc.have, err = p.compileExpr(env.base, c.Have, nil); err != nil {
 			bad("have", err)
 		}
 		if c.Want != "" {
-			if cc.want, err = compileExpr(env.base, c.Want, nil); err != nil {
+			if cc.want, err = p.compileExpr(env.base, c.Want, nil); err != nil {
 				bad("want", err)
 			}
 		}
 		if c.Pass != "" {
-			if cc.pass, err = compileExpr(env.pass, c.Pass, cel.BoolType); err != nil {
+			if cc.pass, err = p.compileExpr(env.pass, c.Pass, cel.BoolType); err != nil {
 				bad("pass", err)
 			}
 		}
@@ -102,16 +126,21 @@ func Compile(e *lessons.Exercise) (*Program, error) {
 	return p, nil
 }
 
-// compileExpr parses, type-checks and plans one expression. When result is
-// given, an expression that can only yield another type is rejected now
-// rather than failing on every snapshot.
-func compileExpr(env *cel.Env, src string, result *cel.Type) (cel.Program, error) {
+// compileExpr parses, type-checks and plans one expression, noting the
+// variables it reads. When result is given, an expression that can only
+// yield another type is rejected now rather than failing on every snapshot.
+func (p *Program) compileExpr(env *cel.Env, src string, result *cel.Type) (cel.Program, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, errors.New("empty expression")
 	}
 	ast, iss := env.Compile(src)
 	if err := iss.Err(); err != nil {
 		return nil, err
+	}
+	for _, ref := range ast.NativeRep().ReferenceMap() {
+		if ref.Name != "" {
+			p.reads[ref.Name] = true
+		}
 	}
 	if out := ast.OutputType(); result != nil && !out.IsExactType(result) && !out.IsExactType(cel.DynType) {
 		return nil, fmt.Errorf("has type %s, want %s", out, result)

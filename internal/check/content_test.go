@@ -76,18 +76,18 @@ Pod:
 
 func TestExercise21Done(t *testing.T) {
 	p, s := exercise21(t)
-	if rs := p.Evaluate(s, start, lessons.English); !AllPass(rs) {
+	if rs := p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English); !AllPass(rs) {
 		t.Errorf("2.1 done, but: %+v", rs)
 	}
 }
 
 func BenchmarkEvaluate(b *testing.B) {
 	p, s := exercise21(b)
-	if !AllPass(p.Evaluate(s, start, lessons.English)) {
+	if !AllPass(p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)) {
 		b.Fatal("2.1 does not pass on the benchmark snapshot")
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		p.Evaluate(s, start, lessons.English)
+		p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)
 	}
 }

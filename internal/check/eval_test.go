@@ -63,7 +63,7 @@ Pod:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.Evaluate(s, start, lessons.English)[0].Have; got != "true" {
+	if got := p.Evaluate(Input{Snapshot: s, Started: start}, lessons.English)[0].Have; got != "true" {
 		t.Errorf("without a target: %q, want true", got)
 	}
 }

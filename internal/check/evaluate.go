@@ -2,26 +2,25 @@ package check
 
 import (
 	"errors"
-	"time"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 
-	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/lessons"
 )
 
-// Evaluate judges every check against one snapshot, in order. started is
-// when the exercise started; freshness checks compare against it.
-func (p *Program) Evaluate(s watch.Snapshot, started time.Time, lang lessons.Lang) []Result {
-	sc := newScope(s, started, p.adapter)
+// Evaluate judges every check against one input, in order.
+func (p *Program) Evaluate(in Input, lang lessons.Lang) []Result {
+	sc := newScope(&in, p.adapter)
 	results := make([]Result, len(p.checks))
-	passed := make(map[string]bool, len(p.checks))
+	// A check that cannot be judged here does not hold back the checks
+	// that need it: they are judged on what can be seen.
+	met := make(map[string]bool, len(p.checks))
 	for i := range p.checks {
 		c := &p.checks[i]
-		results[i] = c.judge(sc, passed, lang)
-		passed[c.ID] = results[i].Status == Pass
+		results[i] = c.judge(sc, met, lang)
+		met[c.ID] = results[i].Status == Pass || results[i].Status == Unavailable
 	}
 	return results
 }
@@ -37,6 +36,8 @@ func (c *compiled) judge(sc *scope, passed map[string]bool, lang lessons.Lang) R
 		r.Want = display(want, wantErr, lang)
 	}
 	switch {
+	case c.needsContainers && sc.in.SimulatedNodes:
+		r.Status, r.Have = Unavailable, simulated.in(lang)
 	case !sc.snap.Synced || !c.needsMet(passed):
 		r.Status = Pending
 	case !found:

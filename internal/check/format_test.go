@@ -18,7 +18,7 @@ func probe(t testing.TB, c lessons.Check, s watch.Snapshot, lang lessons.Lang) R
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.Evaluate(s, start, lang)[0]
+	return p.Evaluate(Input{Snapshot: s, Started: start}, lang)[0]
 }
 
 // have returns how an expression's value is shown.

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"time"
-
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/interpreter"
@@ -13,28 +11,45 @@ import (
 // scope is what every check sees during one Evaluate call. It belongs to
 // that call alone, so it may fill itself in lazily without locks.
 type scope struct {
+	in        *Input
 	snap      watch.Snapshot
 	adapter   types.Adapter
 	all       ref.Val
 	started   ref.Val
 	namespace ref.Val
-	// events is nil until an expression reads it: most checks never do, and
-	// the list grows as the learner works.
-	events ref.Val
+	// events, kubeconfig and api are nil until an expression reads them:
+	// most checks never do, and the event list grows as the learner works.
+	events, kubeconfig, api ref.Val
 }
 
-func newScope(s watch.Snapshot, started time.Time, adapter types.Adapter) *scope {
+func newScope(in *Input, adapter types.Adapter) *scope {
+	s := in.Snapshot
 	all := s.Objects
 	if all == nil {
 		all = map[string][]watch.Object{}
 	}
 	return &scope{
+		in:        in,
 		snap:      s,
 		adapter:   adapter,
 		all:       adapter.NativeToValue(all),
-		started:   types.Timestamp{Time: started},
+		started:   types.Timestamp{Time: in.Started},
 		namespace: types.String(s.Namespace),
 	}
+}
+
+func (sc *scope) kubeconfigValue() ref.Val {
+	if sc.kubeconfig == nil {
+		sc.kubeconfig = sc.adapter.NativeToValue(sc.in.Kubeconfig.value())
+	}
+	return sc.kubeconfig
+}
+
+func (sc *scope) apiValue() ref.Val {
+	if sc.api == nil {
+		sc.api = sc.adapter.NativeToValue(apiValue(sc.in.API))
+	}
+	return sc.api
 }
 
 // eventList returns the snapshot's events as CEL maps.
@@ -83,6 +98,10 @@ func (v *vars) ResolveName(name string) (any, bool) {
 		return v.started, true
 	case "ns":
 		return v.namespace, true
+	case "kubeconfig":
+		return v.kubeconfigValue(), true
+	case "api":
+		return v.apiValue(), true
 	case "have":
 		return v.have, v.have != nil
 	case "want":

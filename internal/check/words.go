@@ -8,6 +8,7 @@ type word int
 const (
 	notFound word = iota
 	none
+	simulated
 )
 
 // words holds every fixed phrase in every language, so a new language is
@@ -15,6 +16,10 @@ const (
 var words = map[word]lessons.Text{
 	notFound: {lessons.English: "not found", lessons.Japanese: "見つかりません"},
 	none:     {lessons.English: "none", lessons.Japanese: "なし"},
+	simulated: {
+		lessons.English:  "not checkable here: this cluster's nodes are simulated and run no containers",
+		lessons.Japanese: "ここでは確認できません：このクラスタのノードは模擬でコンテナを実行しません",
+	},
 }
 
 func (w word) in(lang lessons.Lang) string { return words[w].In(lang) }

@@ -141,3 +141,7 @@ func (t *Target) LooksLocal() bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// Files are the kubeconfig files the target was read from, in kubectl's
+// precedence order.
+func (t *Target) Files() []string { return t.files }

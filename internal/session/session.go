@@ -5,6 +5,7 @@ package session
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"k8s.io/client-go/rest"
@@ -15,17 +16,36 @@ import (
 	"kanzen.dev/kanzen/lessons"
 )
 
+// Options say where to find what lies outside the cluster.
+type Options struct {
+	// KubeconfigFiles are the learner's kubeconfig files in kubectl's
+	// order, read only by exercises whose checks read the kubeconfig.
+	KubeconfigFiles []string
+}
+
 // Session is one exercise being watched.
 type Session struct {
 	Exercise *lessons.Exercise
 	Info     workspace.Info
 	program  *check.Program
 	watcher  *watch.Watcher
+	changes  <-chan struct{}
+	cancel   context.CancelFunc
+	stopped  sync.WaitGroup
+
+	api       []check.APIResource
+	simulated bool
+
+	mu sync.Mutex
+	// kubeconfig is the last read of the learner's kubeconfig, and
+	// kubeconfigErr the last failure to read it.
+	kubeconfig    check.Kubeconfig
+	kubeconfigErr error
 }
 
 // Open finds the exercise's namespace (it must have been started) and starts
-// watching it.
-func Open(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namespace string) (*Session, error) {
+// watching it, and whatever else its checks read.
+func Open(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namespace string, opts Options) (*Session, error) {
 	program, err := check.Compile(ex)
 	if err != nil {
 		return nil, err
@@ -34,29 +54,110 @@ func Open(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namesp
 	if err != nil {
 		return nil, err
 	}
-	w, err := watch.Start(ctx, config, info.Namespace, ex.Kinds)
-	if err != nil {
+	s := &Session{Exercise: ex, Info: info, program: program}
+	if program.NeedsContainers() {
+		if s.simulated, err = simulatedNodes(ctx, config); err != nil {
+			return nil, err
+		}
+	}
+	if program.ReadsAPI() {
+		if s.api, err = serverAPI(config); err != nil {
+			return nil, err
+		}
+	}
+	if s.watcher, err = watch.Start(ctx, config, info.Namespace, ex.Kinds); err != nil {
 		return nil, err
 	}
-	return &Session{Exercise: ex, Info: info, program: program, watcher: w}, nil
+	s.changes = s.watcher.Changes()
+	if program.ReadsKubeconfig() {
+		s.followKubeconfig(ctx, opts.KubeconfigFiles)
+	}
+	return s, nil
 }
 
-// Changes signals, debounced, that the namespace changed.
-func (s *Session) Changes() <-chan struct{} { return s.watcher.Changes() }
+// followKubeconfig reads the kubeconfig now and whenever its files change,
+// and merges those changes into the namespace's.
+func (s *Session) followKubeconfig(ctx context.Context, files []string) {
+	s.readKubeconfig(files)
+	merged := make(chan struct{}, 1)
+	signal := func() {
+		select {
+		case merged <- struct{}{}:
+		default:
+		}
+	}
+	ctx, s.cancel = context.WithCancel(ctx)
+	s.stopped.Go(func() {
+		followKubeconfig(ctx, files, func() { s.readKubeconfig(files); signal() })
+	})
+	namespace := s.changes
+	s.stopped.Go(func() {
+		defer close(merged)
+		for {
+			select {
+			case _, ok := <-namespace:
+				if !ok {
+					return
+				}
+				signal()
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	s.changes = merged
+}
+
+func (s *Session) readKubeconfig(files []string) {
+	k, err := readKubeconfig(files)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.kubeconfigErr = err
+	if err == nil {
+		s.kubeconfig = k
+	}
+}
+
+// Changes signals, debounced, that the namespace (or the kubeconfig, for
+// exercises that read it) changed.
+func (s *Session) Changes() <-chan struct{} { return s.changes }
 
 // Snapshot is the namespace as last seen.
 func (s *Session) Snapshot() watch.Snapshot { return s.watcher.Snapshot() }
 
-// Err is the watch's last connection problem, nil while it is healthy.
-func (s *Session) Err() error { return s.watcher.Err() }
+// Err is the watch's last connection problem, or a kubeconfig that cannot
+// be read; nil while all is well.
+func (s *Session) Err() error {
+	if err := s.watcher.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.kubeconfigErr
+}
 
 // Evaluate judges the checks against a snapshot, in one language.
 func (s *Session) Evaluate(snap watch.Snapshot, lang lessons.Lang) []check.Result {
-	return s.program.Evaluate(snap, s.Info.Started, lang)
+	s.mu.Lock()
+	kubeconfig := s.kubeconfig
+	s.mu.Unlock()
+	return s.program.Evaluate(check.Input{
+		Snapshot:       snap,
+		Started:        s.Info.Started,
+		Kubeconfig:     kubeconfig,
+		API:            s.api,
+		SimulatedNodes: s.simulated,
+	}, lang)
 }
 
 // Close stops the watches.
-func (s *Session) Close() { s.watcher.Stop() }
+func (s *Session) Close() {
+	s.watcher.Stop()
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.stopped.Wait()
+}
 
 // Update is one change of the namespace, ready to show.
 type Update struct {

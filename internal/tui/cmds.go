@@ -72,7 +72,7 @@ func openSession(target *kube.Target, ex *lessons.Exercise, start bool) tea.Cmd 
 				return sessionMsg{ex: ex, err: err}
 			}
 		}
-		s, err := session.Open(ctx, target.Config, ex, ns)
+		s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
 		return sessionMsg{ex: ex, session: s, started: start, err: err}
 	}
 }
@@ -88,7 +88,7 @@ func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Sessi
 		if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
 			return sessionMsg{ex: ex, err: err}
 		}
-		s, err := session.Open(ctx, target.Config, ex, ns)
+		s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
 		return sessionMsg{ex: ex, session: s, started: true, err: err}
 	}
 }

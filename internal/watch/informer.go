@@ -10,20 +10,24 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/tools/cache"
 )
 
-// informer builds the informer of one kind in the watcher's namespace, with
-// no resync, and returns it with the checker of its first full delivery.
+// informer builds the informer of one kind in the watcher's namespace (or
+// across the cluster for a cluster-scoped kind), with no resync, and returns
+// it with the checker of its first full delivery.
 //
 // Its list and watch calls report their outcome to the watcher: the
 // reflector's error handler only hears of failures, and it never hears of a
 // refused watch, which the reflector retries quietly.
-func (w *Watcher) informer(client dynamic.Interface, gvr schema.GroupVersionResource, kind string) (cache.SharedIndexInformer, cache.DoneChecker, error) {
-	res := client.Resource(gvr).Namespace(w.namespace)
+func (w *Watcher) informer(client dynamic.Interface, r Resolved, kind string) (cache.SharedIndexInformer, cache.DoneChecker, error) {
+	gvr := r.GroupVersionResource
+	var res dynamic.ResourceInterface = client.Resource(gvr)
+	if r.Namespaced {
+		res = client.Resource(gvr).Namespace(w.namespace)
+	}
 	lw := &cache.ListWatch{
 		ListWithContextFunc: func(ctx context.Context, opts metav1.ListOptions) (runtime.Object, error) {
 			list, err := res.List(ctx, opts)

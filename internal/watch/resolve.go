@@ -8,21 +8,28 @@ import (
 	"k8s.io/client-go/discovery"
 )
 
-// Resolve finds the namespaced resource that serves each kind, in the
-// version the server prefers. When several groups serve a kind, the core
+// Resolved is the resource that serves a kind.
+type Resolved struct {
+	schema.GroupVersionResource
+	// Namespaced is false for cluster-scoped kinds such as Node, which are
+	// watched across the cluster (kanzen only ever reads them).
+	Namespaced bool
+}
+
+// Resolve finds the resource that serves each kind, in the version the
+// server prefers. When several groups serve a kind, the core
 // group wins, then apps, then batch, then the first in discovery order. It
 // tolerates groups that fail discovery as long as every kind is found.
-func Resolve(d discovery.DiscoveryInterface, kinds []string) (map[string]schema.GroupVersionResource, error) {
+func Resolve(d discovery.DiscoveryInterface, kinds []string) (map[string]Resolved, error) {
 	lists, err := d.ServerPreferredResources()
 	if err != nil && !discovery.IsGroupDiscoveryFailedError(err) {
 		return nil, fmt.Errorf("discover the cluster's resources: %w", err)
 	}
 	type candidate struct {
-		gvr  schema.GroupVersionResource
+		Resolved
 		rank int
 	}
-	namespaced := make(map[string]candidate)
-	clusterScoped := make(map[string]bool)
+	served := make(map[string]candidate)
 	for _, list := range lists {
 		gv, perr := schema.ParseGroupVersion(list.GroupVersion)
 		if perr != nil {
@@ -33,24 +40,18 @@ func Resolve(d discovery.DiscoveryInterface, kinds []string) (map[string]schema.
 			if strings.Contains(r.Name, "/") {
 				continue
 			}
-			if !r.Namespaced {
-				clusterScoped[r.Kind] = true
-				continue
-			}
 			rank := groupRank(gv.Group)
-			if c, ok := namespaced[r.Kind]; !ok || rank < c.rank {
-				namespaced[r.Kind] = candidate{gv.WithResource(r.Name), rank}
+			if c, ok := served[r.Kind]; !ok || rank < c.rank {
+				served[r.Kind] = candidate{Resolved{gv.WithResource(r.Name), r.Namespaced}, rank}
 			}
 		}
 	}
-	gvrs := make(map[string]schema.GroupVersionResource, len(kinds))
+	gvrs := make(map[string]Resolved, len(kinds))
 	for _, kind := range kinds {
-		c, ok := namespaced[kind]
+		c, ok := served[kind]
 		switch {
 		case ok:
-			gvrs[kind] = c.gvr
-		case clusterScoped[kind]:
-			return nil, fmt.Errorf("kind %q is cluster-scoped: kanzen watches one namespace", kind)
+			gvrs[kind] = c.Resolved
 		case err != nil:
 			// The kind may belong to a group that failed discovery.
 			return nil, fmt.Errorf("unknown kind %q: the cluster serves no such resource (%v)", kind, err)

@@ -46,7 +46,7 @@ var served = []*metav1.APIResourceList{
 }
 
 func TestResolvePrefersCoreAppsBatchThenDiscoveryOrder(t *testing.T) {
-	got, err := Resolve(fakeDiscovery{lists: served}, []string{"Pod", "Event", "Deployment", "ReplicaSet", "Job", "Widget"})
+	got, err := Resolve(fakeDiscovery{lists: served}, []string{"Pod", "Event", "Deployment", "ReplicaSet", "Job", "Widget", "Node"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +57,14 @@ func TestResolvePrefersCoreAppsBatchThenDiscoveryOrder(t *testing.T) {
 		"ReplicaSet": {Group: "apps", Version: "v1", Resource: "replicasets"},
 		"Job":        {Group: "batch", Version: "v1", Resource: "jobs"},
 		"Widget":     {Group: "example.org", Version: "v1", Resource: "widgets"},
+		"Node":       {Version: "v1", Resource: "nodes"},
 	}
 	for kind, gvr := range want {
-		if got[kind] != gvr {
+		if got[kind].GroupVersionResource != gvr {
 			t.Errorf("%s: got %v, want %v", kind, got[kind], gvr)
+		}
+		if namespaced := kind != "Node"; got[kind].Namespaced != namespaced {
+			t.Errorf("%s: namespaced is %v, want %v", kind, got[kind].Namespaced, namespaced)
 		}
 	}
 }
@@ -77,7 +81,6 @@ func TestResolveErrors(t *testing.T) {
 	}{
 		{"typo", nil, []string{"Pod", "Deploymnet"}, `unknown kind "Deploymnet": the cluster serves no such resource`},
 		{"subresource only", nil, []string{"Scale"}, `unknown kind "Scale"`},
-		{"cluster-scoped", nil, []string{"Node"}, `kind "Node" is cluster-scoped`},
 		{"partial discovery", failed, []string{"PodMetrics"}, "metrics.k8s.io/v1beta1"},
 		{"discovery down", errors.New("connection refused"), []string{"Pod"}, "discover the cluster's resources: connection refused"},
 	} {
