@@ -32,3 +32,27 @@ func (t *Target) NamespacedKubeconfig(dir, namespace string) (string, error) {
 	files := append([]string{path}, t.files...)
 	return strings.Join(files, string(filepath.ListSeparator)), nil
 }
+
+// ScratchKubeconfig writes to path a self-contained copy of the target's
+// context (credentials inlined) whose namespace is namespace. Whoever uses
+// it may change it freely, contexts and all, and the learner's own files
+// stay as they were.
+func (t *Target) ScratchKubeconfig(path, namespace string) error {
+	rules := &clientcmd.ClientConfigLoadingRules{Precedence: t.files}
+	raw, err := rules.Load()
+	if err != nil {
+		return fmt.Errorf("read kubeconfig: %w", err)
+	}
+	raw.CurrentContext = t.Context
+	if err := clientcmdapi.MinifyConfig(raw); err != nil {
+		return err
+	}
+	if err := clientcmdapi.FlattenConfig(raw); err != nil {
+		return err
+	}
+	raw.Contexts[t.Context].Namespace = namespace
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return clientcmd.WriteToFile(*raw, path)
+}
