@@ -10,6 +10,7 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/session"
+	"kanzen.dev/kanzen/internal/textwrap"
 	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -84,7 +85,7 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 	para := func(s string, style func(...string) string) {
 		// Backticks become zero-width marks, so that they do not count
 		// towards the width of a line.
-		for _, l := range wrap(strings.ReplaceAll(reflow(s), "`", codeMark), w) {
+		for _, l := range textwrap.Wrap(strings.ReplaceAll(reflow(s), "`", codeMark), w) {
 			add(inlineCode(l, style, st.key.Render))
 		}
 	}
@@ -208,7 +209,7 @@ func inlineCode(line string, text, code func(...string) string) string {
 // does not pass (beside the title when there is room).
 func resultLines(r check.Result, w int, st styles, t words) []string {
 	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"), check.Pending: st.dim.Render("·")}[r.Status]
-	titleLines := wrap(r.Title, max(w-2, 1))
+	titleLines := textwrap.Wrap(r.Title, max(w-2, 1))
 	for i := range titleLines {
 		titleLines[i] = "  " + titleLines[i]
 	}
@@ -229,12 +230,12 @@ func resultLines(r check.Result, w int, st styles, t words) []string {
 	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 {
 		lines[len(lines)-1] = title + strings.Repeat(" ", gap) + style.Render(detail)
 	} else {
-		for _, l := range wrap(detail, w-4) {
+		for _, l := range textwrap.Wrap(detail, w-4) {
 			lines = append(lines, "    "+style.Render(l))
 		}
 	}
 	if r.Status == check.Fail && r.Hint != "" {
-		for _, l := range wrap(strings.ReplaceAll(r.Hint, "`", codeMark), w-4) {
+		for _, l := range textwrap.Wrap(strings.ReplaceAll(r.Hint, "`", codeMark), w-4) {
 			lines = append(lines, "    "+inlineCode(l, st.dim.Render, st.key.Render))
 		}
 	}

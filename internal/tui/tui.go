@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -131,7 +132,7 @@ func New(opts Options) Model {
 		opts: opts, course: opts.Course, steps: stepsOf(opts.Course), lang: lang,
 		width: 80, height: 24, dark: true, progress: p,
 		cluster: clusterState{target: opts.Cluster},
-		lesson:  lessonPane{renders: newRenderCache()},
+		lesson:  lessonPane{renders: markdown.NewCache()},
 		notice:  opts.Notice,
 	}
 	if i, ok := m.resumeStep(); ok {

@@ -8,6 +8,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"kanzen.dev/kanzen/internal/markdown"
+	"kanzen.dev/kanzen/internal/textwrap"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -103,7 +105,7 @@ func (m Model) noticeLines(w, h int) []string {
 	if m.notice == "" {
 		return nil
 	}
-	lines := wrap(strings.ReplaceAll(m.notice, "\n", " "), max(w-2, 1))
+	lines := textwrap.Wrap(strings.ReplaceAll(m.notice, "\n", " "), max(w-2, 1))
 	lines = lines[:min(len(lines), 3, h/3)]
 	for i, l := range lines {
 		lines[i] = m.styles().warn.Render(" " + l)
@@ -271,7 +273,7 @@ func (m Model) homeRows(w int) []homeRow {
 	if problem := m.clusterProblem(); problem != "" && m.opts.StartSandbox != nil {
 		// Exercises need a cluster: say how to get one before the list.
 		var top []homeRow
-		for _, l := range wrap(problem, max(w-2, 1)) {
+		for _, l := range textwrap.Wrap(problem, max(w-2, 1)) {
 			top = append(top, homeRow{m.styles().warn.Render(" " + l), -1})
 		}
 		rows = append(append(top, homeRow{"", -1}), rows...)
@@ -340,12 +342,12 @@ func (m Model) studyLines(w, h int) []string {
 	return beside(left, right)
 }
 
-func wrapAll(s string, w int) []string { return wrap(s, w) }
+func wrapAll(s string, w int) []string { return textwrap.Wrap(s, w) }
 
 func (m Model) lessonBox(w, h int, title string, focused bool, st styles) []string {
 	s := m.steps[m.pos]
 	inner := max(w-4, 1)
-	page := m.lesson.renders.lines(s.lesson, m.lang, inner, glamourStyle(m.dark, m.opts.NoColor))
+	page := m.lesson.renders.Lines(s.lesson, m.lang, inner, markdown.Style(m.dark, m.opts.NoColor))
 	visible, _ := window(page, m.lesson.offset, max(h-2, 0))
 	if len(page) > h-2 && h > 2 {
 		_, offset := window(page, m.lesson.offset, h-2)
@@ -357,7 +359,7 @@ func (m Model) lessonBox(w, h int, title string, focused bool, st styles) []stri
 func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
 	t := m.words()
 	if m.exercise.ex == nil {
-		return box(t.exerciseTab, wrap(t.noLessonExercise, max(w-4, 1)), w, h, focused, st)
+		return box(t.exerciseTab, textwrap.Wrap(t.noLessonExercise, max(w-4, 1)), w, h, focused, st)
 	}
 	content := m.exercise.lines(&m, max(w-4, 1))
 	visible, _ := window(content, m.exercise.offset, max(h-2, 0))
@@ -379,10 +381,10 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 	case confirmRemoteOverlay:
 		title = "?"
 		c := m.cluster.target
-		body = append(wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, m.exercise.namespace()), bw-4), "", st.key.Render(t.yesNo))
+		body = append(textwrap.Wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, m.exercise.namespace()), bw-4), "", st.key.Render(t.yesNo))
 	case confirmResetOverlay:
 		title = "?"
-		body = wrap(fmt.Sprintf(t.resetConfirm, m.exercise.ex.ID, m.exercise.namespace()), bw-4)
+		body = textwrap.Wrap(fmt.Sprintf(t.resetConfirm, m.exercise.ex.ID, m.exercise.namespace()), bw-4)
 	}
 	bh := min(len(body)+2, h)
 	panel := box(title, body, bw, bh, true, st)

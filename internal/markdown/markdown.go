@@ -1,0 +1,139 @@
+// Package markdown renders lessons for the terminal with Glamour, and wraps
+// Japanese itself, which Glamour cannot.
+package markdown
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kanzen.dev/kanzen/internal/textwrap"
+	"kanzen.dev/kanzen/lessons"
+)
+
+type renderKey struct {
+	lesson string
+	lang   lessons.Lang
+	width  int
+	style  string
+}
+
+// Cache renders lessons and keeps what it rendered: rendering is the slow
+// part of drawing, so each lesson is rendered once per width, language and
+// style. It is not safe for concurrent use.
+type Cache struct {
+	pages     map[renderKey][]string
+	renderers map[[2]any]*glamour.TermRenderer
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{pages: map[renderKey][]string{}, renderers: map[[2]any]*glamour.TermRenderer{}}
+}
+
+// Style picks Glamour's palette for the terminal.
+func Style(dark, noColor bool) string {
+	switch {
+	case noColor:
+		return "notty"
+	case dark:
+		return "dark"
+	default:
+		return "light"
+	}
+}
+
+// Lines renders the lesson (or takes it from the cache) as lines of at most
+// width cells.
+func (c *Cache) Lines(l *lessons.Lesson, lang lessons.Lang, width int, style string) []string {
+	key := renderKey{l.ID, lang, width, style}
+	if page, ok := c.pages[key]; ok {
+		return page
+	}
+	var page []string
+	if lang == lessons.Japanese {
+		// Glamour wraps only at spaces and cuts words anywhere, which
+		// Japanese, written without spaces, suffers from: render it
+		// unwrapped and wrap it here between characters instead.
+		page = rewrap(c.render(unquote(l.Body.In(lang)), unwrapped, style), width)
+	} else {
+		page = c.render(unquote(l.Body.In(lang)), width, style)
+	}
+	c.pages[key] = page
+	return page
+}
+
+// unwrapped is a width no lesson line reaches.
+const unwrapped = 1000
+
+// rewrap wraps rendered lines to width, continuing each under its own
+// indentation (after a list bullet, under the item's text).
+func rewrap(lines []string, width int) []string {
+	var out []string
+	for _, line := range lines {
+		plain := ansi.Strip(line)
+		switch {
+		case strings.TrimSpace(plain) == "":
+			// Glamour pads blank lines to its width.
+			out = append(out, "")
+			continue
+		case ansi.StringWidth(line) <= width:
+			out = append(out, line)
+			continue
+		}
+		indent := len(plain) - len(strings.TrimLeft(plain, " "))
+		if rest := plain[indent:]; strings.HasPrefix(rest, "• ") {
+			indent += ansi.StringWidth("• ")
+		}
+		indent = min(indent, width/2)
+		body := ansi.TruncateLeft(line, indent, "")
+		for i, l := range textwrap.Line(body, width-indent) {
+			if i > 0 && strings.TrimSpace(ansi.Strip(l)) == "" {
+				continue // What is left of the padding.
+			}
+			prefix := strings.Repeat(" ", indent)
+			if i == 0 {
+				prefix = ansi.Truncate(line, indent, "")
+			}
+			out = append(out, prefix+l)
+		}
+	}
+	return out
+}
+
+func (c *Cache) render(markdown string, width int, style string) []string {
+	rkey := [2]any{width, style}
+	r, ok := c.renderers[rkey]
+	if !ok {
+		var err error
+		r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+		if err != nil {
+			return textwrap.Wrap(markdown, width)
+		}
+		c.renderers[rkey] = r
+	}
+	out, err := r.Render(markdown)
+	if err != nil {
+		return append(textwrap.Wrap(fmt.Sprintf("(cannot render: %v)", err), width), textwrap.Wrap(markdown, width)...)
+	}
+	lines := strings.Split(strings.Trim(out, "\n"), "\n")
+	for i, line := range lines {
+		lines[i] = strings.TrimRight(line, " ")
+	}
+	return lines
+}
+
+// unquote turns block quotes into plain paragraphs: Glamour drops the quote
+// bar from lines it wraps inside a quote, which scatters the text. Lessons
+// start their notes with a bold word ("**Errata.**") so they still stand out.
+func unquote(markdown string) string {
+	lines := strings.Split(markdown, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, ">") {
+			lines[i] = strings.TrimPrefix(strings.TrimPrefix(l, ">"), " ")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
