@@ -191,4 +191,3 @@ func findKubectl() (string, error) {
 	}
 	return path, nil
 }
-

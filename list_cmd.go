@@ -1,0 +1,206 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"kanzen.dev/kanzen/content"
+	"kanzen.dev/kanzen/internal/markdown"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/lessons"
+)
+
+// learnerLang is --lang, else the language the learner last chose in
+// kanzen, else the environment's.
+func learnerLang(flag string, p *progress.Progress) (lessons.Lang, error) {
+	if flag == "" && p != nil && p.Lang != "" {
+		return lessons.Lang(p.Lang), nil
+	}
+	return pickLang(flag)
+}
+
+// courseOutline is what `kanzen list -o json` prints.
+type courseOutline struct {
+	Chapters []chapterOutline `json:"chapters"`
+}
+
+type chapterOutline struct {
+	ID        string          `json:"id"`
+	Title     string          `json:"title"`
+	Exercises int             `json:"exercises"`
+	Passed    int             `json:"passed"`
+	Lessons   []lessonOutline `json:"lessons"`
+}
+
+type lessonOutline struct {
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Exercises []exerciseOutline `json:"exercises"`
+}
+
+type exerciseOutline struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Status is "passed", "started" or "new".
+	Status    string     `json:"status"`
+	Started   *time.Time `json:"started,omitempty"`
+	Passed    *time.Time `json:"passed,omitempty"`
+	HintsUsed int        `json:"hintsUsed"`
+	Solution  bool       `json:"solutionShown"`
+}
+
+func outline(course *lessons.Course, p *progress.Progress, lang lessons.Lang) courseOutline {
+	var out courseOutline
+	for _, ch := range course.Chapters {
+		co := chapterOutline{ID: ch.ID, Title: ch.Title.In(lang), Lessons: []lessonOutline{}}
+		for _, l := range ch.Lessons {
+			lo := lessonOutline{ID: l.ID, Title: l.Title.In(lang), Exercises: []exerciseOutline{}}
+			for _, ex := range l.Exercises {
+				eo := exerciseOutline{ID: ex.ID, Title: ex.Title.In(lang), Status: "new"}
+				if rec := p.Exercises[ex.ID]; rec != nil {
+					eo.HintsUsed, eo.Solution, eo.Passed = rec.HintsUsed, rec.SolutionShown, rec.Passed
+					if !rec.Started.IsZero() {
+						started := rec.Started
+						eo.Started, eo.Status = &started, "started"
+					}
+					if rec.Passed != nil {
+						eo.Status = "passed"
+						co.Passed++
+					}
+				}
+				co.Exercises++
+				lo.Exercises = append(lo.Exercises, eo)
+			}
+			co.Lessons = append(co.Lessons, lo)
+		}
+		out.Chapters = append(out.Chapters, co)
+	}
+	return out
+}
+
+func (a *app) listCommand() *cobra.Command {
+	var output, lang string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the chapters, lessons and exercises, with your progress",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if output != "" && output != "json" {
+				return usageError{fmt.Errorf("unknown --output %q: want json", output)}
+			}
+			course, err := lessons.Load(content.FS)
+			if err != nil {
+				return fmt.Errorf("the built-in course is invalid: %w", err)
+			}
+			_, p, problem := a.progress()
+			if problem != "" {
+				fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)
+			}
+			l, err := learnerLang(lang, p)
+			if err != nil {
+				return usageError{err}
+			}
+			o := outline(course, p, l)
+			if output == "json" {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(o)
+			}
+			a.printOutline(o, l)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "json for a machine-readable list")
+	cmd.Flags().StringVar(&lang, "lang", "", "en or ja")
+	return cmd
+}
+
+func (a *app) printOutline(o courseOutline, lang lessons.Lang) {
+	marks := map[string]string{"passed": "✓", "started": "›", "new": "·"}
+	for _, ch := range o.Chapters {
+		fmt.Fprintf(a.stdout, "%s  %s", ch.ID, ch.Title)
+		if ch.Exercises > 0 {
+			fmt.Fprintf(a.stdout, "  (%d/%d)", ch.Passed, ch.Exercises)
+		}
+		fmt.Fprintln(a.stdout)
+		if len(ch.Lessons) == 0 {
+			fmt.Fprintf(a.stdout, "   %s\n", comingSoon.In(lang))
+		}
+		for _, l := range ch.Lessons {
+			fmt.Fprintf(a.stdout, "   %-28s %s\n", l.ID, l.Title)
+			for _, ex := range l.Exercises {
+				fmt.Fprintf(a.stdout, "     %s %-5s %s\n", marks[ex.Status], ex.ID, ex.Title)
+			}
+		}
+	}
+}
+
+var comingSoon = lessons.Text{lessons.English: "(lessons coming soon)", lessons.Japanese: "（レッスンは準備中です）"}
+
+func (a *app) lessonCommand() *cobra.Command {
+	var lang string
+	var width int
+	cmd := &cobra.Command{
+		Use:   "lesson ID",
+		Short: "Print a lesson (by lesson ID, or the ID of one of its exercises), rendered for the terminal",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("%s needs a lesson ID such as shortest-intro, or an exercise ID such as 2.1 (kanzen list shows them)", cmd.CommandPath())}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			course, err := lessons.Load(content.FS)
+			if err != nil {
+				return fmt.Errorf("the built-in course is invalid: %w", err)
+			}
+			_, l := course.Find(args[0])
+			if l == nil {
+				return usageError{fmt.Errorf("there is no lesson or exercise %q (kanzen list shows them)", args[0])}
+			}
+			_, p, _ := a.progress()
+			lg, err := learnerLang(lang, p)
+			if err != nil {
+				return usageError{err}
+			}
+			out, isFile := a.stdout.(*os.File)
+			if !isFile || !isTerminal(out) {
+				// Plain text for pipes and files: the Markdown as written.
+				fmt.Fprint(a.stdout, strings.TrimRight(l.Body.In(lg), "\n")+"\n")
+				return nil
+			}
+			if width <= 0 {
+				width = terminalWidth(out)
+			}
+			dark := true
+			if in, ok := a.stdin.(*os.File); ok && isTerminal(in) {
+				dark = lipgloss.HasDarkBackground(in, out)
+			}
+			style := markdown.Style(dark, os.Getenv("NO_COLOR") != "")
+			for _, line := range markdown.NewCache().Lines(l, lg, width, style) {
+				fmt.Fprintln(a.stdout, line)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "", "en or ja")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width, at most 100)")
+	return cmd
+}
+
+// terminalWidth is the terminal's width, at most a comfortable reading
+// width.
+func terminalWidth(f *os.File) int {
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || w <= 0 {
+		return 80
+	}
+	return min(w, 100)
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"kanzen.dev/kanzen/content"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/lessons"
+)
+
+// withProgress gives the command a fresh state directory whose progress
+// file says the learner passed 2.1 and started 2.2.
+func withProgress(t *testing.T, lang string) {
+	t.Helper()
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	p := progress.New()
+	p.Lang = lang
+	started := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	p.MarkStarted("2.1", started)
+	p.MarkPassed("2.1", started.Add(time.Minute))
+	p.MarkStarted("2.2", started.Add(2*time.Minute))
+	path, err := progress.DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (progress.Store{Path: path}).Update(func(q *progress.Progress) { *q = *p }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestListShowsEveryExerciseWithProgress(t *testing.T) {
+	withProgress(t, "")
+	code, stdout, stderr := kanzen(t, "list", "-o", "json", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var o courseOutline
+	if err := json.Unmarshal([]byte(stdout), &o); err != nil {
+		t.Fatal(err)
+	}
+	course, err := lessons.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, ch := range o.Chapters {
+		for _, l := range ch.Lessons {
+			for _, ex := range l.Exercises {
+				status[ex.ID] = ex.Status
+			}
+		}
+	}
+	if len(o.Chapters) != len(course.Chapters) || len(status) != len(course.AllExercises()) {
+		t.Fatalf("%d chapters and %d exercises listed; the course has %d and %d", len(o.Chapters), len(status), len(course.Chapters), len(course.AllExercises()))
+	}
+	if status["2.1"] != "passed" || status["2.2"] != "started" || status["2.3"] != "new" {
+		t.Errorf("statuses %v", status)
+	}
+	if o.Chapters[1].Passed != 1 {
+		t.Errorf("chapter 2 counts %d passed, want 1", o.Chapters[1].Passed)
+	}
+}
+
+func TestListSpeaksTheLearnersLanguage(t *testing.T) {
+	withProgress(t, "ja")
+	code, stdout, _ := kanzen(t, "list")
+	if code != 0 || !strings.Contains(stdout, "✓ 2.1") || !strings.Contains(stdout, "› 2.2") {
+		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
+	course, _ := lessons.Load(content.FS)
+	if want := course.Chapters[1].Title.In(lessons.Japanese); !strings.Contains(stdout, want) {
+		t.Errorf("the list is not in the language saved with L: no %q in\n%s", want, stdout)
+	}
+	if code, _, stderr := kanzen(t, "list", "-o", "yaml"); code != exitUsage || !strings.Contains(stderr, "want json") {
+		t.Errorf("-o yaml: exit %d, %s", code, stderr)
+	}
+}
+
+func TestLessonPrintsPlainMarkdownToAPipe(t *testing.T) {
+	withProgress(t, "")
+	course, _ := lessons.Load(content.FS)
+	_, l := course.Find("2.3")
+	for _, lang := range lessons.Langs {
+		code, stdout, stderr := kanzen(t, "lesson", "2.3", "--lang", string(lang))
+		if code != 0 || stdout != strings.TrimRight(l.Body.In(lang), "\n")+"\n" {
+			t.Errorf("lesson 2.3 in %s: exit %d %s\n%s", lang, code, stderr, stdout)
+		}
+	}
+	if code, _, stderr := kanzen(t, "lesson", "no-such-lesson"); code != exitUsage || !strings.Contains(stderr, `no lesson or exercise "no-such-lesson"`) {
+		t.Errorf("unknown lesson: exit %d, %s", code, stderr)
+	}
+}
