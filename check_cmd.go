@@ -183,6 +183,8 @@ func mark(s check.Status) string {
 		return "✓"
 	case check.Fail:
 		return "✗"
+	case check.Unavailable:
+		return "○"
 	}
 	return "·"
 }
@@ -193,6 +195,8 @@ func haveWant(r check.Result) string {
 		return fmt.Sprintf("   have %s · want %s", r.Have, r.Want)
 	case check.Pending:
 		return "   (waiting for an earlier check)"
+	case check.Unavailable:
+		return "   " + r.Have
 	}
 	return ""
 }

@@ -6,10 +6,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/workspace"
@@ -151,6 +154,11 @@ func (m Model) openShell() tea.Cmd {
 		target: m.cluster.target, dir: m.opts.ShellDir, shell: m.opts.Shell,
 		namespace: m.exercise.namespace(), banner: m.words().shellBanner,
 	}
+	if p, err := check.Compile(m.exercise.ex); err == nil && p.ReadsKubeconfig() {
+		// An exercise about contexts is done in the learner's own
+		// kubeconfig, which its checks read.
+		shell.own, shell.banner = true, m.words().ownShellBanner
+	}
 	return tea.Exec(shell, func(err error) tea.Msg { return shellDoneMsg{err: err} })
 }
 
@@ -158,8 +166,10 @@ func (m Model) openShell() tea.Cmd {
 type shellCommand struct {
 	target                        *kube.Target
 	dir, shell, namespace, banner string
-	stdin                         io.Reader
-	stdout, stderr                io.Writer
+	// own runs the shell with the learner's kubeconfig as it is.
+	own            bool
+	stdin          io.Reader
+	stdout, stderr io.Writer
 }
 
 func (c *shellCommand) SetStdin(r io.Reader)  { c.stdin = r }
@@ -167,9 +177,12 @@ func (c *shellCommand) SetStdout(w io.Writer) { c.stdout = w }
 func (c *shellCommand) SetStderr(w io.Writer) { c.stderr = w }
 
 func (c *shellCommand) Run() error {
-	kubeconfig, err := c.target.NamespacedKubeconfig(c.dir, c.namespace)
-	if err != nil {
-		return fmt.Errorf("cannot open a shell: %w", err)
+	kubeconfig := strings.Join(c.target.Files(), string(filepath.ListSeparator))
+	if !c.own {
+		var err error
+		if kubeconfig, err = c.target.NamespacedKubeconfig(c.dir, c.namespace); err != nil {
+			return fmt.Errorf("cannot open a shell: %w", err)
+		}
 	}
 	shell := c.shell
 	if shell == "" {

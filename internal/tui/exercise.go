@@ -208,7 +208,8 @@ func inlineCode(line string, text, code func(...string) string) string {
 // resultLines is one check: its mark and title, and have/want while it
 // does not pass (beside the title when there is room).
 func resultLines(r check.Result, w int, st styles, t words) []string {
-	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"), check.Pending: st.dim.Render("·")}[r.Status]
+	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"),
+		check.Pending: st.dim.Render("·"), check.Unavailable: st.dim.Render("○")}[r.Status]
 	titleLines := textwrap.Wrap(r.Title, max(w-2, 1))
 	for i := range titleLines {
 		titleLines[i] = "  " + titleLines[i]
@@ -222,6 +223,8 @@ func resultLines(r check.Result, w int, st styles, t words) []string {
 		detail, style = fmt.Sprintf("have %s · want %s", orDash(r.Have), orDash(r.Want)), st.bad
 	case check.Pending:
 		detail = t.pending
+	case check.Unavailable:
+		detail = r.Have
 	}
 	if detail == "" {
 		return titleLines

@@ -4,15 +4,15 @@ import "kanzen.dev/kanzen/lessons"
 
 // words is the interface's own wording in one language.
 type words struct {
-	homeKeys, studyKeys, lessonTab, exerciseTab                  string
-	noCluster, unreachable, reconnecting, connecting, comingSoon string
-	noLessonExercise, startPrompt, starting, notStartedYet       string
-	offerSandbox, buildingSandbox, startingSandbox               string
-	hint, solution, solutionHeader, allPass, next, resetConfirm  string
-	confirmRemote, yesNo, shellBanner, debrief, live, noObjects  string
-	helpTitle, pending, notCheckableHere, reset, shell           string
-	noClusterConfigured, resetting                               string
-	help                                                         [][2]string
+	homeKeys, studyKeys, lessonTab, exerciseTab                                 string
+	noCluster, unreachable, reconnecting, connecting, comingSoon                string
+	noLessonExercise, startPrompt, starting, notStartedYet                      string
+	offerSandbox, buildingSandbox, startingSandbox                              string
+	hint, solution, solutionHeader, allPass, next, resetConfirm                 string
+	confirmRemote, yesNo, shellBanner, ownShellBanner, debrief, live, noObjects string
+	helpTitle, pending, notCheckableHere, reset, shell                          string
+	noClusterConfigured, resetting                                              string
+	help                                                                        [][2]string
 }
 
 var text = map[lessons.Lang]words{
@@ -42,6 +42,7 @@ var text = map[lessons.Lang]words{
 		confirmRemote:       "Context %q (%s) does not look like a local cluster. kanzen will create namespace %s there and touch nothing outside it. Continue?",
 		yesNo:               "y yes · n no",
 		shellBanner:         "kanzen: a shell in namespace %s (context %s). Type exit to return to kanzen.",
+		ownShellBanner:      "kanzen: a shell with your own kubeconfig (context %[2]s): this exercise is about it. Its namespace is %[1]s. Type exit to return to kanzen.",
 		debrief:             "debrief",
 		live:                "live",
 		noObjects:           "nothing yet",
@@ -94,6 +95,7 @@ var text = map[lessons.Lang]words{
 		confirmRemote:       "コンテキスト %q（%s）はローカルのクラスタに見えません。kanzen はそこに Namespace %s を作成し、その外には触れません。続けますか？",
 		yesNo:               "y はい · n いいえ",
 		shellBanner:         "kanzen: Namespace %s（コンテキスト %s）のシェルです。exit で kanzen に戻ります。",
+		ownShellBanner:      "kanzen: あなた自身のkubeconfig（コンテキスト %[2]s）のシェルです。この演習はkubeconfigを扱います。演習のNamespaceは %[1]s です。exit で kanzen に戻ります。",
 		debrief:             "ふりかえり",
 		live:                "ライブ",
 		noObjects:           "まだありません",

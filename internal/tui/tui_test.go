@@ -17,7 +17,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
@@ -30,9 +29,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 var localCluster = &kube.Target{Context: "kind-kind", Server: "https://127.0.0.1:40001"}
 
+// course is a frozen copy of chapter 2, so that golden views change only
+// when the views do, not whenever the course grows.
 func course(t testing.TB) *lessons.Course {
 	t.Helper()
-	c, err := lessons.Load(content.FS)
+	c, err := lessons.Load(os.DirFS("testdata/course"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,5 +347,14 @@ func TestLightAndDarkTerminalsGetTheirOwnPalette(t *testing.T) {
 	}
 	if ansi.Strip(dark) != ansi.Strip(light) {
 		t.Fatal("the palette changed the text, not only its colours")
+	}
+}
+
+func TestACheckThisClusterCannotJudgeSaysWhy(t *testing.T) {
+	r := check.Result{ID: "runs", Title: "the sidecar keeps running", Status: check.Unavailable,
+		Have: "not checkable here: this cluster's nodes are simulated and run no containers"}
+	got := ansi.Strip(strings.Join(resultLines(r, 50, newStyles(true), text[lessons.English]), "\n"))
+	if !strings.HasPrefix(got, "○ the sidecar keeps running") || !strings.Contains(got, "not checkable here") || strings.Contains(got, "✗") {
+		t.Fatalf("got\n%s", got)
 	}
 }
