@@ -152,15 +152,10 @@ func (a *app) printProof(r devcheck.Report) {
 	}
 }
 
-// tally is "2/6 pass".
+// tally is "2/6 pass", of the checks this cluster can judge.
 func tally(rs []check.Result) string {
-	passed := 0
-	for _, r := range rs {
-		if r.Status == check.Pass {
-			passed++
-		}
-	}
-	return fmt.Sprintf("%d/%d pass", passed, len(rs))
+	passed, judged := check.Tally(rs)
+	return fmt.Sprintf("%d/%d pass", passed, judged)
 }
 
 // pickExercises returns the exercises named, or all of them.

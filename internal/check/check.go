@@ -49,3 +49,18 @@ func AllPass(rs []Result) bool {
 	}
 	return passed
 }
+
+// Tally counts the results that pass and those this cluster can judge.
+func Tally(rs []Result) (passed, judged int) {
+	for _, r := range rs {
+		switch r.Status {
+		case Pass:
+			passed++
+			judged++
+		case Unavailable:
+		default:
+			judged++
+		}
+	}
+	return passed, judged
+}

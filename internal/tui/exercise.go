@@ -59,13 +59,8 @@ func (p *exercisePane) tally() string {
 	if p.phase != watching || len(p.results) == 0 {
 		return ""
 	}
-	passed := 0
-	for _, r := range p.results {
-		if r.Status == check.Pass {
-			passed++
-		}
-	}
-	return fmt.Sprintf(" %d/%d", passed, len(p.results))
+	passed, judged := check.Tally(p.results)
+	return fmt.Sprintf(" %d/%d", passed, judged)
 }
 
 // evaluate re-judges the last snapshot; it is pure and fast, so Update may
