@@ -111,7 +111,7 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 		return fail(StageStart, errors.New("the starting state already passes"))
 	}
 
-	r.Output, err = runSolution(ctx, ex, kubeconfig, opts.Kubectl)
+	r.Output, err = runSolution(ctx, ex, kubeconfig, opts.Kubectl, opts.Dir)
 	if err != nil {
 		return fail(StageSolution, err)
 	}
@@ -140,12 +140,14 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 }
 
 // runSolution runs the reference solution as a learner's shell would, with
-// a kubeconfig of its own whose namespace is the exercise's.
-func runSolution(ctx context.Context, ex *lessons.Exercise, kubeconfig, kubectl string) (string, error) {
+// a kubeconfig of its own whose namespace is the exercise's, in a scratch
+// directory so that files it writes go nowhere else.
+func runSolution(ctx context.Context, ex *lessons.Exercise, kubeconfig, kubectl, dir string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	script := "set -e\n" + strings.Join(ex.Solution, "\n") + "\n"
 	cmd := exec.CommandContext(ctx, "sh", "-c", script)
+	cmd.Dir = dir
 	path := filepath.Dir(kubectl) + string(os.PathListSeparator) + os.Getenv("PATH")
 	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path)
 	out, err := cmd.CombinedOutput()
