@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -153,7 +154,8 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 }
 
 // reflow joins the lines of each paragraph, as Markdown does, so that text
-// written in YAML blocks wraps to the pane instead of to the source.
+// written in YAML blocks wraps to the pane instead of to the source. A list
+// item starts a line of its own.
 func reflow(s string) string {
 	paras := strings.Split(strings.TrimSpace(s), "\n\n")
 	for i, p := range paras {
@@ -164,7 +166,9 @@ func reflow(s string) string {
 		joined := lines[0]
 		for _, l := range lines[1:] {
 			// Japanese joins without a space.
-			if joined != "" && l != "" && (isWide(lastRune(joined)) || isWide(firstRune(l))) {
+			if listItem.MatchString(l) {
+				joined += "\n" + l
+			} else if joined != "" && l != "" && (isWide(lastRune(joined)) || isWide(firstRune(l))) {
 				joined += l
 			} else {
 				joined += " " + l
@@ -174,6 +178,9 @@ func reflow(s string) string {
 	}
 	return strings.Join(paras, "\n\n")
 }
+
+// listItem is the start of a Markdown list item.
+var listItem = regexp.MustCompile(`^([-*•]|[0-9]+\.) `)
 
 func lastRune(s string) rune  { r := []rune(s); return r[len(r)-1] }
 func firstRune(s string) rune { return []rune(s)[0] }

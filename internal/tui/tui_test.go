@@ -358,3 +358,11 @@ func TestACheckThisClusterCannotJudgeSaysWhy(t *testing.T) {
 		t.Fatalf("got\n%s", got)
 	}
 }
+
+func TestReflowJoinsParagraphsButKeepsListItems(t *testing.T) {
+	got := reflow("Label the Pods:\n- web-1 with\n  tier=frontend\n- web-2 too\n\n日本語の\n文です。")
+	want := "Label the Pods:\n- web-1 with tier=frontend\n- web-2 too\n\n日本語の文です。"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
