@@ -120,4 +120,10 @@ func TestLintReportsOrphanFiles(t *testing.T) {
 	if err := Lint(tree(nil)); err != nil {
 		t.Errorf("a good tree fails lint: %v", err)
 	}
+	table := tree(func(fs fstest.MapFS) {
+		fs["lessons/intro.ja.md"] = &fstest.MapFile{Data: []byte("# 入門\n\n| 種類 | 役目 |\n| --- | --- |\n| Pod | コンテナ |\n\n```\na | b\n--- | ---\n```\n")}
+	})
+	if err := Lint(table); err == nil || !strings.Contains(err.Error(), "lessons/intro.ja.md: line 3: a table") || strings.Count(err.Error(), "a table") != 1 {
+		t.Errorf("lint error %v does not name the one table outside code", err)
+	}
 }

@@ -1,13 +1,16 @@
 package lessons
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
+	"strings"
 )
 
 // Lint loads the course and also reports what loading tolerates while a
 // chapter is being written: files in lessons/, exercises/ and chapters/ that
-// nothing names.
+// nothing names, and lessons with tables.
 func Lint(content fs.FS) error {
 	c, err := Load(content)
 	if err != nil {
@@ -28,6 +31,16 @@ func Lint(content fs.FS) error {
 		}
 	}
 	v := &validator{}
+	for _, ch := range c.Chapters {
+		for _, l := range ch.Lessons {
+			for _, lang := range Langs {
+				file := path.Join(lessonsDir, l.ID+"."+string(lang)+lessonSuffix)
+				if n := tableLine(l.Body[lang]); n > 0 {
+					v.in(file).bad(fmt.Sprintf("line %d", n), "a table: lesson panes are narrow and tables break there (in Japanese above all); use a list")
+				}
+			}
+		}
+	}
 	for _, dir := range []string{chaptersDir, lessonsDir, exercisesDir} {
 		entries, _ := fs.ReadDir(content, dir)
 		for _, entry := range entries {
@@ -37,4 +50,23 @@ func Lint(content fs.FS) error {
 		}
 	}
 	return v.err()
+}
+
+// tableDelimiter is the line under a Markdown table's header.
+var tableDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+
+// tableLine returns the line number of the first table's header in
+// markdown, or 0.
+func tableLine(markdown string) int {
+	lines := strings.Split(markdown, "\n")
+	fenced := false
+	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+		}
+		if !fenced && i > 0 && strings.Contains(lines[i-1], "|") && strings.Contains(line, "|") && tableDelimiter.MatchString(line) {
+			return i
+		}
+	}
+	return 0
 }
