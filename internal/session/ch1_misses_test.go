@@ -1,0 +1,45 @@
+package session_test
+
+import "kanzen.dev/kanzen/internal/check"
+
+// Chapter 1's plausible mistakes: Docker habits carried over to kubectl.
+func init() {
+	nearMisses = append(nearMisses,
+		nearMiss{exercise: "1.1", name: "changed the old Pod instead of running a new one",
+			script: "kubectl set image pod/web web=nginx:1.27 && kubectl label pod web app=web",
+			check:  "fresh", status: check.Fail, have: "the old Pod from before the exercise", want: "created during this exercise"},
+		nearMiss{exercise: "1.1", name: "no --labels",
+			script: "kubectl delete pod web && kubectl run web --image=nginx:1.27 --port=80",
+			check:  "label", status: check.Fail, have: "run=web", want: "app=web"},
+		nearMiss{exercise: "1.1", name: "no tag",
+			script: "kubectl delete pod web && kubectl run web --image=nginx --labels=app=web --port=80",
+			check:  "image", status: check.Fail, have: "nginx", want: "nginx:1.27"},
+		nearMiss{exercise: "1.1", name: "no --port",
+			script: "kubectl delete pod web && kubectl run web --image=nginx:1.27 --labels=app=web",
+			check:  "port", status: check.Fail, have: "none", want: "80"},
+		nearMiss{exercise: "1.2", name: "args only",
+			script: "kubectl run sleeper --image=busybox:1.37 -- sleep 3600",
+			check:  "command", status: check.Fail, have: "not set (the image's ENTRYPOINT stays)", want: `["sleep"]`},
+		nearMiss{exercise: "1.2", name: "args only, read from args",
+			script: "kubectl run sleeper --image=busybox:1.37 -- sleep 3600",
+			check:  "args", status: check.Fail, have: `["sleep", "3600"]`, want: `["3600"]`},
+		nearMiss{exercise: "1.2", name: "everything in command",
+			script: "kubectl run sleeper --image=busybox:1.37 --command -- sleep 3600",
+			check:  "command", status: check.Fail, have: `["sleep", "3600"]`, want: `["sleep"]`},
+		nearMiss{exercise: "1.2", name: "one string for two words",
+			script: `kubectl run sleeper --image=busybox:1.37 --command -- "sleep 3600"`,
+			check:  "command", status: check.Fail, have: `["sleep 3600"]`, want: `["sleep"]`},
+		nearMiss{exercise: "1.3", name: "docker's -e after the image",
+			script: "kubectl run db --image=postgres:17 -- -e POSTGRES_PASSWORD=kanzen -e POSTGRES_DB=shop",
+			check:  "own-command", status: check.Fail, have: "-e, POSTGRES_PASSWORD=kanzen, -e, POSTGRES_DB=shop", want: "none"},
+		nearMiss{exercise: "1.3", name: "lower-case name",
+			script: "kubectl run db --image=postgres:17 --env=POSTGRES_PASSWORD=kanzen --env=postgres_db=shop",
+			check:  "database", status: check.Fail, have: "POSTGRES_PASSWORD=kanzen, postgres_db=shop", want: "POSTGRES_DB=shop"},
+		nearMiss{exercise: "1.4", name: "set image on the old Pod",
+			script: "kubectl set image pod/cache cache=redis:7.4",
+			check:  "pull-policy", status: check.Fail, have: "Always", want: "IfNotPresent"},
+		nearMiss{exercise: "1.4", name: "explicit latest",
+			script: "kubectl delete pod cache && kubectl run cache --image=redis:latest",
+			check:  "image", status: check.Fail, have: "redis:latest", want: "redis:7.4"},
+	)
+}
