@@ -113,26 +113,6 @@ func result(rs []check.Result, id string) check.Result {
 	return check.Result{ID: id, Status: "missing"}
 }
 
-// TestReferenceSolutionsPass proves, for every exercise in the course, that
-// its starting state fails and its reference solution passes.
-func TestReferenceSolutionsPass(t *testing.T) {
-	course, err := lessons.Load(content.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ex := range course.AllExercises() {
-		t.Run(ex.ID, func(t *testing.T) {
-			t.Parallel()
-			e := startExercise(t, ex.ID)
-			if rs := e.settled(); check.AllPass(rs) {
-				t.Fatalf("the starting state already passes:\n%s", describe(rs))
-			}
-			e.run(strings.Join(ex.Solution, "\n"))
-			e.waitUntil(60*time.Second, "every check passing", check.AllPass)
-		})
-	}
-}
-
 // nearMiss is a plausible mistake and the verdict it must get.
 type nearMiss struct {
 	exercise, name, script string
