@@ -89,7 +89,7 @@ func (a *app) rootCommand() *cobra.Command {
 	flags.StringVar(&a.cluster.Kubeconfig, "kubeconfig", "", "path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
 	flags.StringVar(&a.cluster.Context, "context", "", "the kubeconfig context to use (default: its current context)")
 	root.Flags().StringVar(&a.lang, "lang", "", "language of the course: en or ja (default: from $LANG)")
-	root.AddCommand(a.startCommand(), a.resetCommand(), a.checkCommand(), a.listCommand(), a.lessonCommand(), a.sandboxCommand(), a.devCommand(), a.versionCommand())
+	root.AddCommand(a.startCommand(), a.resetCommand(), a.checkCommand(), a.listCommand(), a.lessonCommand(), a.quizCommand(), a.sandboxCommand(), a.devCommand(), a.versionCommand())
 	return root
 }
 

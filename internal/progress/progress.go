@@ -1,6 +1,7 @@
 // Package progress keeps the learner's state on disk: where they stopped,
-// what they started and passed, the hints they used and the contexts they
-// trust. It is one readable JSON file that several kanzen processes share.
+// what they started and passed, the hints they used, the contexts they
+// trust and their quiz results. It is one readable JSON file that several
+// kanzen processes share.
 package progress
 
 import (
@@ -28,6 +29,8 @@ type Progress struct {
 	// learner agreed to let kanzen create exercise namespaces (asked once per
 	// context).
 	TrustedContexts []string `json:"trustedContexts,omitempty"`
+	// Quiz holds quiz scores and the review deck.
+	Quiz Quizzes `json:"quiz,omitzero"`
 }
 
 // Position is where the learner stopped.

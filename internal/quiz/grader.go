@@ -1,0 +1,137 @@
+package quiz
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/lessons"
+)
+
+// Grader grades answers. Command and discovery questions ask its cluster;
+// without one they are skipped, with why. A nil *Grader has no cluster.
+// One Grader may grade from several goroutines at once.
+type Grader struct {
+	// Target is the learner's cluster; nil when there is none.
+	Target *kube.Target
+	// NoCluster says why there is no cluster, shown for skipped questions.
+	NoCluster error
+	// Namespace is the scratch namespace; workspace.ScratchNamespace when empty.
+	Namespace string
+	// Kubectl is kubectl's path; when empty, it is looked up on PATH, then
+	// in kanzen's sandbox.
+	Kubectl string
+	// Timeout bounds one kubectl run; 30 seconds when zero.
+	Timeout time.Duration
+	// BeforeCreate, when set, runs before kanzen creates the scratch
+	// namespace, for the caller to ask the learner first. Its error skips
+	// this and every later command question, with that error as the reason.
+	BeforeCreate func(namespace string) error
+
+	mu sync.Mutex
+	// refused is BeforeCreate's error, kept so that the learner is asked once.
+	refused error
+	// api is the server's resources, read once.
+	api []check.APIResource
+}
+
+// defaultTimeout bounds one kubectl run: a dry run takes well under a
+// second, but a remote cluster may be slow to answer.
+const defaultTimeout = 30 * time.Second
+
+// Verdict is the judgement of one answer, in one language.
+type Verdict struct {
+	Correct bool
+	// Skipped means the answer could not be judged here, such as a command
+	// question without a cluster; Reason says why. It counts neither way.
+	Skipped bool
+	// Refused means kanzen would not run the answer (it is not a single
+	// kubectl command, or it picks its own namespace); Reason says why. It
+	// is not recorded: the learner may answer again.
+	Refused bool
+	// Reason says why the answer is wrong, skipped or refused, when there is
+	// more to say than Want: kubectl's error, the misplaced items, ...
+	Reason string
+	// Results are a command answer's checks, with have and want.
+	Results []check.Result
+	// Want is the right answer in words.
+	Want string
+	// Explain says why the right answer is right.
+	Explain string
+	// Lesson is the id of the lesson that teaches it.
+	Lesson string
+}
+
+// Grade judges an answer to a question in lang. For command and discovery
+// questions it asks the cluster, which may take seconds: call it off any UI
+// loop. Order answers index the question's Items (see Asked.OrderAnswer).
+func (g *Grader) Grade(ctx context.Context, q *Question, a Answer, lang lessons.Lang) Verdict {
+	var v Verdict
+	switch q.Type {
+	case Command:
+		v = g.gradeCommand(ctx, q, a, lang)
+	case Discovery:
+		v = g.gradeDiscovery(ctx, q, a, lang)
+	default:
+		v = gradeLocal(q, a, lang)
+	}
+	v.Lesson = q.Lesson
+	v.Explain = strings.TrimSpace(q.Explain.In(lang)) + v.Explain
+	return v
+}
+
+// skipped is a verdict for an answer that could not be judged.
+func skipped(why message, lang lessons.Lang) Verdict {
+	return Verdict{Skipped: true, Reason: why.in(lang)}
+}
+
+// cluster returns the target, or a skipped verdict that says why not.
+func (g *Grader) cluster(lang lessons.Lang) (*kube.Target, *Verdict) {
+	if g == nil || g.Target == nil {
+		var why any = "no cluster configured"
+		if g != nil && g.NoCluster != nil {
+			why = firstLine(g.NoCluster.Error())
+		}
+		v := skipped(say(noCluster, why), lang)
+		return nil, &v
+	}
+	return g.Target, nil
+}
+
+func (g *Grader) namespace() string {
+	if g.Namespace == "" {
+		return workspace.ScratchNamespace
+	}
+	return g.Namespace
+}
+
+// Scratch makes sure the scratch namespace exists and is kanzen's, creating
+// it when needed (after BeforeCreate). Grading calls it; a UI may call it
+// earlier.
+func (g *Grader) Scratch(ctx context.Context) error {
+	if g == nil || g.Target == nil {
+		return errors.New("no cluster")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.refused != nil {
+		return g.refused
+	}
+	var before func() error
+	if g.BeforeCreate != nil {
+		before = func() error {
+			err := g.BeforeCreate(g.namespace())
+			if err != nil {
+				g.refused = err
+			}
+			return err
+		}
+	}
+	_, err := workspace.EnsureScratch(ctx, g.Target.Config, g.namespace(), before)
+	return err
+}
