@@ -15,6 +15,7 @@ import (
 	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/devcheck"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -33,7 +34,7 @@ func (a *app) devCommand() *cobra.Command {
 func (a *app) devLintCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "lint",
-		Short: "Check the built-in course: both languages, three hints, solutions, debriefs, no orphan files",
+		Short: "Check the built-in course and quizzes: both languages, three hints, solutions, debriefs, no orphan files",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := lintCourse(); err != nil {
@@ -49,9 +50,27 @@ func (a *app) devLintCommand() *cobra.Command {
 	}
 }
 
-// lintCourse is every content check that needs no cluster.
+// lintCourse is every content check that needs no cluster: the course and
+// its quizzes.
 func lintCourse() error {
-	return lessons.Lint(content.FS)
+	if err := lessons.Lint(content.FS); err != nil {
+		return err
+	}
+	course, err := lessons.Load(content.FS)
+	if err != nil {
+		return err
+	}
+	quizzes, err := quiz.Load(content.FS, course)
+	if err != nil {
+		return err
+	}
+	var missing []error
+	for _, ch := range course.Chapters {
+		if quiz.Find(quizzes, ch.ID) == nil {
+			missing = append(missing, fmt.Errorf("%s/%s.yaml: file: chapter %s has no quiz", quiz.Dir, ch.ID, ch.ID))
+		}
+	}
+	return errors.Join(missing...)
 }
 
 type devCheckFlags struct {
