@@ -22,7 +22,7 @@ func TestExerciseCommandsNeedAKnownID(t *testing.T) {
 			t.Errorf("kanzen %v: exit %d (%s), want 2", args, code, stderr)
 		}
 	}
-	if _, _, stderr := kanzen(t, "check", "9.9"); !strings.Contains(stderr, "the exercises are 2.1, 2.2") {
+	if _, _, stderr := kanzen(t, "check", "9.9"); !strings.Contains(stderr, "the exercises are 1.1, 1.2") {
 		t.Errorf("an unknown exercise does not list the known ones: %s", stderr)
 	}
 }

@@ -193,7 +193,7 @@ func TestLiveRejectsKindsItCannotWatch(t *testing.T) {
 	c := kubetest.Get(t)
 	for kinds, want := range map[string]string{
 		"Pod,Deploymnet": `unknown kind "Deploymnet": the cluster serves no such resource`,
-		"Namespace":      `kind "Namespace" is cluster-scoped`,
+		"Scale":          `unknown kind "Scale"`,
 	} {
 		w, err := Start(context.Background(), c.Config, "default", strings.Split(kinds, ","))
 		if err == nil {
@@ -203,6 +203,17 @@ func TestLiveRejectsKindsItCannotWatch(t *testing.T) {
 			t.Errorf("Start(%s): got %v, want an error containing %q", kinds, err, want)
 		}
 	}
+}
+
+// TestLiveClusterScopedKindsAreWatchedAcrossTheCluster watches Nodes beside
+// a namespace's Pods: a DaemonSet exercise compares the two.
+func TestLiveClusterScopedKindsAreWatchedAcrossTheCluster(t *testing.T) {
+	t.Parallel()
+	c := kubetest.Get(t)
+	w := startWatch(t, c.Config, c.Namespace(t), "Pod", "Node")
+	waitSnapshot(t, w, func(s Snapshot) (bool, string) {
+		return s.Synced && len(s.Objects["Node"]) > 0, fmt.Sprintf("synced %v, nodes %v", s.Synced, names(s.Objects["Node"]))
+	})
 }
 
 func TestLiveErrReportsForbiddenUntilGranted(t *testing.T) {
