@@ -3,6 +3,7 @@ package check
 import (
 	"time"
 
+	"kanzen.dev/kanzen/internal/served"
 	"kanzen.dev/kanzen/internal/watch"
 )
 
@@ -44,11 +45,7 @@ type KubeContext struct {
 
 // APIResource is one resource the server serves, as an element of the CEL
 // variable api: {name, kind, group, version, namespaced, shortNames, verbs}.
-type APIResource struct {
-	Name, Kind, Group, Version string
-	Namespaced                 bool
-	ShortNames, Verbs          []string
-}
+type APIResource = served.Resource
 
 func (k Kubeconfig) value() map[string]any {
 	contexts := make([]any, len(k.Contexts))

@@ -8,12 +8,11 @@ import (
 	"strings"
 	"time"
 
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/rest"
 
 	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/served"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -47,13 +46,13 @@ func (g *Grader) API(ctx context.Context) ([]check.APIResource, error) {
 		return nil, err
 	}
 	type result struct {
-		lists []*metav1.APIResourceList
-		err   error
+		api []check.APIResource
+		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		lists, err := d.ServerPreferredResources()
-		done <- result{lists, err}
+		api, err := served.List(d)
+		done <- result{api, err}
 	}()
 	var r result
 	select {
@@ -64,21 +63,7 @@ func (g *Grader) API(ctx context.Context) ([]check.APIResource, error) {
 	if r.err != nil && !discovery.IsGroupDiscoveryFailedError(r.err) {
 		return nil, r.err
 	}
-	var api []check.APIResource
-	for _, list := range r.lists {
-		gv, err := schema.ParseGroupVersion(list.GroupVersion)
-		if err != nil {
-			continue
-		}
-		for _, res := range list.APIResources {
-			// Subresources such as pods/status are not resources of their own.
-			if strings.Contains(res.Name, "/") {
-				continue
-			}
-			api = append(api, check.APIResource{Name: res.Name, Kind: res.Kind, Group: gv.Group, Version: gv.Version,
-				Namespaced: res.Namespaced, ShortNames: res.ShortNames, Verbs: res.Verbs})
-		}
-	}
+	api := r.api
 	g.api = api
 	return api, nil
 }
@@ -97,25 +82,9 @@ func (g *Grader) Resource(ctx context.Context, resource string) (check.APIResour
 
 func lookup(api []check.APIResource, resource string) (check.APIResource, bool) {
 	name, group, qualified := strings.Cut(resource, ".")
-	var best check.APIResource
-	found := false
-	for _, r := range api {
-		if r.Name != name || qualified && r.Group != group {
-			continue
-		}
-		if !found || groupRank(r.Group) < groupRank(best.Group) {
-			best, found = r, true
-		}
-	}
-	return best, found
-}
-
-// groupRank orders the groups that may serve a name; lower wins.
-func groupRank(group string) int {
-	if i := slices.Index([]string{"", "apps", "batch"}, group); i >= 0 {
-		return i
-	}
-	return 3
+	return served.Preferred(api, func(r served.Resource) bool {
+		return r.Name == name && (!qualified || r.Group == group)
+	})
 }
 
 // gradeDiscovery judges an answer against what the cluster says.
@@ -168,7 +137,7 @@ func judgeDiscovery(ask Ask, r check.APIResource, a Answer, lang lessons.Lang) V
 		}
 	case AskVersion:
 		v.Want = r.Version
-		groupVersion := schema.GroupVersion{Group: r.Group, Version: r.Version}.String()
+		groupVersion := r.GVR().GroupVersion().String()
 		v.Correct = strings.EqualFold(text, r.Version) || strings.EqualFold(text, groupVersion)
 	case AskKind:
 		v.Want = r.Kind

@@ -15,6 +15,7 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/kubetest"
+	"kanzen.dev/kanzen/internal/served"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -260,6 +261,7 @@ func apiResources(t *testing.T, c *kubetest.Cluster) map[string]check.APIResourc
 		return strings.TrimSpace(line[at[i]:end])
 	}
 	got := map[string]check.APIResource{}
+	var all []check.APIResource
 	for _, line := range lines[1:] {
 		r := check.APIResource{Name: field(line, 0), Kind: field(line, 4)}
 		if s := field(line, 1); s != "" {
@@ -271,9 +273,10 @@ func apiResources(t *testing.T, c *kubetest.Cluster) map[string]check.APIResourc
 		}
 		r.Group, r.Version = group, version
 		r.Namespaced, _ = strconv.ParseBool(field(line, 3))
-		if old, seen := got[r.Name]; !seen || groupRank(r.Group) < groupRank(old.Group) {
-			got[r.Name] = r
-		}
+		all = append(all, r)
+	}
+	for _, r := range all {
+		got[r.Name], _ = served.Preferred(all, func(o served.Resource) bool { return o.Name == r.Name })
 	}
 	return got
 }

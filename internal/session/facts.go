@@ -5,18 +5,17 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
 
 	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/served"
 )
 
 // simulatedNodeAnnotation marks the nodes kwok simulates, as the sandbox's
@@ -53,23 +52,9 @@ func serverAPI(config *rest.Config) ([]check.APIResource, error) {
 	if err != nil {
 		return nil, err
 	}
-	lists, err := d.ServerPreferredResources()
+	api, err := served.List(d)
 	if err != nil && !discovery.IsGroupDiscoveryFailedError(err) {
 		return nil, fmt.Errorf("discover the cluster's resources: %w", err)
-	}
-	var api []check.APIResource
-	for _, list := range lists {
-		gv, err := schema.ParseGroupVersion(list.GroupVersion)
-		if err != nil {
-			continue
-		}
-		for _, r := range list.APIResources {
-			if strings.Contains(r.Name, "/") {
-				continue
-			}
-			api = append(api, check.APIResource{Name: r.Name, Kind: r.Kind, Group: gv.Group, Version: gv.Version,
-				Namespaced: r.Namespaced, ShortNames: r.ShortNames, Verbs: r.Verbs})
-		}
 	}
 	return api, nil
 }

@@ -33,9 +33,9 @@ func resources(groupVersion string, rs ...string) *metav1.APIResourceList {
 	return list
 }
 
-// served lists the same kinds in several groups, in an order that puts the
+// servedLists lists the same kinds in several groups, in an order that puts the
 // groups Resolve must prefer last.
-var served = []*metav1.APIResourceList{
+var servedLists = []*metav1.APIResourceList{
 	resources("extensions/v1beta1", "deployments Deployment"),
 	resources("example.org/v1", "jobs Job", "widgets Widget"),
 	resources("events.k8s.io/v1", "events Event"),
@@ -46,7 +46,7 @@ var served = []*metav1.APIResourceList{
 }
 
 func TestResolvePrefersCoreAppsBatchThenDiscoveryOrder(t *testing.T) {
-	got, err := Resolve(fakeDiscovery{lists: served}, []string{"Pod", "Event", "Deployment", "ReplicaSet", "Job", "Widget", "Node"})
+	got, err := Resolve(fakeDiscovery{lists: servedLists}, []string{"Pod", "Event", "Deployment", "ReplicaSet", "Job", "Widget", "Node"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestResolveErrors(t *testing.T) {
 		{"discovery down", errors.New("connection refused"), []string{"Pod"}, "discover the cluster's resources: connection refused"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Resolve(fakeDiscovery{lists: served, err: tc.err}, tc.kinds)
+			_, err := Resolve(fakeDiscovery{lists: servedLists, err: tc.err}, tc.kinds)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.want)
 			}
@@ -97,7 +97,7 @@ func TestResolveToleratesPartialDiscovery(t *testing.T) {
 	failed := &discovery.ErrGroupDiscoveryFailed{Groups: map[schema.GroupVersion]error{
 		{Group: "metrics.k8s.io", Version: "v1beta1"}: errors.New("unavailable"),
 	}}
-	got, err := Resolve(fakeDiscovery{lists: served, err: failed}, []string{"Pod"})
+	got, err := Resolve(fakeDiscovery{lists: servedLists, err: failed}, []string{"Pod"})
 	if err != nil || got["Pod"].Resource != "pods" {
 		t.Fatalf("got %v, %v; want pods despite a failed group", got, err)
 	}
