@@ -14,6 +14,8 @@ import (
 
 	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/tui"
 	"kanzen.dev/kanzen/internal/userdirs"
 	"kanzen.dev/kanzen/lessons"
@@ -25,6 +27,10 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	course, err := lessons.Load(content.FS)
 	if err != nil {
 		return fmt.Errorf("the built-in course is invalid: %w", err)
+	}
+	quizzes, err := quiz.Load(content.FS, course)
+	if err != nil {
+		return fmt.Errorf("the built-in quizzes are invalid: %w", err)
 	}
 	lang, err := pickLang(a.lang)
 	if err != nil {
@@ -41,6 +47,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil && !errors.Is(err, kube.ErrNoCluster) {
 		return err
 	}
+	noCluster := err
 	state, err := userdirs.State()
 	if err != nil {
 		return err
@@ -54,6 +61,8 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		Shell:    os.Getenv("SHELL"),
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Notice:   problem,
+		Quizzes:  quizzes,
+		Grader:   tuiGrader(target, noCluster, store),
 	})
 	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()
@@ -61,6 +70,32 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return nil
 	}
 	return err
+}
+
+// tuiGrader grades the TUI's quiz answers on the learner's cluster, or
+// says why there is none. On a cluster that does not look local the TUI
+// asks before the scratch namespace is created and records the answer in
+// the progress file, which is read here: nothing is created until the
+// learner has agreed.
+func tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz.Grader {
+	if target == nil {
+		if noCluster == nil {
+			noCluster = kube.ErrNoCluster
+		}
+		return &quiz.Grader{NoCluster: noCluster}
+	}
+	return &quiz.Grader{
+		Target: target,
+		BeforeCreate: func(ns string) error {
+			if target.LooksLocal() {
+				return nil
+			}
+			if p, err := store.Load(); err == nil && p.Trusts(target.Context) {
+				return nil
+			}
+			return fmt.Errorf("context %q does not look local and creating namespace %s there was not agreed to (kanzen quiz --yes agrees)", target.Context, ns)
+		},
+	}
 }
 
 // pickLang takes --lang, else the LANG environment, else English.

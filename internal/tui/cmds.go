@@ -14,6 +14,7 @@ import (
 
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
@@ -49,6 +50,15 @@ type (
 		target *kube.Target
 		err    error
 	}
+	// quizGradedMsg is the cluster's verdict on the answer to a run's
+	// question number.
+	quizGradedMsg struct {
+		run     *quiz.Run
+		number  int
+		verdict quiz.Verdict
+	}
+	// quizRewordedMsg is the same verdict in another language.
+	quizRewordedMsg quizGradedMsg
 )
 
 // exerciseNamespace is where an exercise lives by default.
@@ -112,6 +122,15 @@ func waitForChange(s *session.Session) tea.Cmd {
 	return func() tea.Msg {
 		u := s.Next(2 * time.Second)
 		return changedMsg{session: s, update: u, at: time.Now()}
+	}
+}
+
+// gradeQuiz grades an answer that needs the cluster: a dry run with
+// kubectl, or discovery, which may take seconds.
+func gradeQuiz(g *quiz.Grader, run *quiz.Run, asked quiz.Asked, a quiz.Answer, lang lessons.Lang) tea.Cmd {
+	return func() tea.Msg {
+		v := g.Grade(context.Background(), asked.Question, a, lang)
+		return quizGradedMsg{run: run, number: asked.Number, verdict: v}
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := msg.String()
 	if k == "ctrl+c" {
-		return m, tea.Quit
+		return m.quit()
 	}
 	switch m.overlay {
 	case helpOverlay:
@@ -19,28 +19,39 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case confirmRemoteOverlay, confirmResetOverlay:
 		return m.confirm(k)
 	}
+	if m.screen == quizScreen && m.quiz.typing() {
+		// Every printable key types into the answer.
+		return m.quizKey(msg)
+	}
 	switch k {
 	case "q":
-		return m, tea.Quit
+		return m.quit()
 	case "?":
 		m.overlay = helpOverlay
 		return m, nil
 	case "L":
 		m.lang = nextLang(m.lang)
 		m.exercise.evaluate(m.lang)
+		reword := m.relang()
 		lang := string(m.lang)
-		return m, m.saveProgress(func(p *progress.Progress) { p.Lang = lang })
+		return m, tea.Batch(reword, m.saveProgress(func(p *progress.Progress) { p.Lang = lang }))
 	case "S":
 		return m.offerSandbox()
 	}
-	if m.screen == homeScreen {
+	switch m.screen {
+	case homeScreen:
 		return m.homeKey(k)
+	case quizScreen:
+		if !m.quiz.open() {
+			return m.leaveQuiz()
+		}
+		return m.quizKey(msg)
 	}
 	return m.studyKey(k)
 }
 
 func (m Model) homeKey(k string) (tea.Model, tea.Cmd) {
-	n := len(m.homeLessons())
+	n := len(m.homeEntries())
 	switch k {
 	case "up", "k":
 		m.homeCursor = max(m.homeCursor-1, 0)
@@ -48,7 +59,7 @@ func (m Model) homeKey(k string) (tea.Model, tea.Cmd) {
 		m.homeCursor = clamp(m.homeCursor+1, 0, n-1)
 	case "enter", "right", "l":
 		if n > 0 {
-			return m, m.goTo(m.firstStepOf(m.homeCursor))
+			return m.openEntry(clamp(m.homeCursor, 0, n-1))
 		}
 	case "esc":
 		if len(m.steps) > 0 && m.progress.Last.Lesson != "" {
@@ -56,6 +67,18 @@ func (m Model) homeKey(k string) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// openEntry opens the i-th entry of the chapter list.
+func (m Model) openEntry(i int) (tea.Model, tea.Cmd) {
+	m.homeCursor = i
+	switch e := m.homeEntries()[i]; {
+	case e.review:
+		return m.openReview()
+	case e.quiz != nil:
+		return m.openQuiz(e.quiz)
+	}
+	return m, m.goTo(m.firstStepOf(i))
 }
 
 func (m Model) studyKey(k string) (tea.Model, tea.Cmd) {
@@ -66,6 +89,8 @@ func (m Model) studyKey(k string) (tea.Model, tea.Cmd) {
 		old := p.session
 		m.screen, m.exercise = homeScreen, exercisePane{}
 		return m, closeSession(old)
+	case "Q":
+		return m.chapterQuiz()
 	case "right", "n":
 		if m.pos+1 < len(m.steps) {
 			return m, m.goTo(m.pos + 1)
@@ -136,13 +161,19 @@ func (m Model) startExercise() (tea.Model, tea.Cmd) {
 // confirm answers the question an overlay asks.
 func (m Model) confirm(k string) (tea.Model, tea.Cmd) {
 	question := m.overlay
+	var yes bool
 	switch k {
 	case "y", "Y":
-		m.overlay = noOverlay
+		yes = true
 	case "n", "N", "esc", "q":
-		m.overlay = noOverlay
-		return m, nil
 	default:
+		return m, nil
+	}
+	m.overlay = noOverlay
+	if m.screen == quizScreen && question == confirmRemoteOverlay {
+		return m.quizConfirmed(yes)
+	}
+	if !yes {
 		return m, nil
 	}
 	p := &m.exercise
@@ -183,8 +214,16 @@ func (m Model) wheel(msg tea.MouseWheelMsg) Model {
 	if msg.Button == tea.MouseWheelUp {
 		delta = -3
 	}
-	if m.screen != studyScreen {
-		m.homeCursor = clamp(m.homeCursor+delta/3, 0, max(len(m.homeLessons())-1, 0))
+	switch m.screen {
+	case homeScreen:
+		m.homeCursor = clamp(m.homeCursor+delta/3, 0, max(len(m.homeEntries())-1, 0))
+		return m
+	case quizScreen:
+		if msg.Button == tea.MouseWheelUp {
+			m.scrollQuiz("up")
+		} else {
+			m.scrollQuiz("down")
+		}
 		return m
 	}
 	if m.twoColumns() {
@@ -194,14 +233,20 @@ func (m Model) wheel(msg tea.MouseWheelMsg) Model {
 	return m
 }
 
-// click opens a lesson in the chapter list, or focuses a pane.
+// click opens a lesson or a quiz in the chapter list, picks a quiz's
+// choice, or focuses a pane.
 func (m Model) click(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
-	if m.screen == homeScreen {
-		if i, ok := m.homeLessonAt(msg.Y); ok {
-			m.homeCursor = i
-			return m, m.goTo(m.firstStepOf(i))
+	switch m.screen {
+	case homeScreen:
+		if i, ok := m.homeEntryAt(msg.Y); ok {
+			return m.openEntry(i)
 		}
 		return m, nil
+	case quizScreen:
+		if m.overlay != noOverlay || !m.quiz.open() {
+			return m, nil
+		}
+		return m.quizClick(msg)
 	}
 	if m.twoColumns() {
 		m.focusExercise = msg.X >= m.lessonWidth()

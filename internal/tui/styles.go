@@ -5,7 +5,7 @@ import "charm.land/lipgloss/v2"
 // styles are picked for a light or dark terminal background. Colours drop
 // out by themselves where the terminal or NO_COLOR asks for none.
 type styles struct {
-	title, item, selected, dim, good, bad, warn, border, focus, key lipgloss.Style
+	title, item, selected, dim, good, bad, warn, border, focus, key, cursor lipgloss.Style
 }
 
 func newStyles(dark bool) styles {
@@ -23,5 +23,6 @@ func newStyles(dark bool) styles {
 		border:   lipgloss.NewStyle().Foreground(grey),
 		focus:    lipgloss.NewStyle().Foreground(accent),
 		key:      lipgloss.NewStyle().Bold(true),
+		cursor:   lipgloss.NewStyle().Reverse(true),
 	}
 }

@@ -13,12 +13,13 @@ type words struct {
 	helpTitle, pending, notCheckableHere, reset, shell                          string
 	noClusterConfigured, resetting                                              string
 	help                                                                        [][2]string
+	quiz                                                                        quizWords
 }
 
 var text = map[lessons.Lang]words{
 	lessons.English: {
 		homeKeys:            "↑/↓ choose · enter open · L 日本語 · ? help · q quit",
-		studyKeys:           "? help · tab focus · ←/→ step · enter start · h hint · ! shell · L 日本語 · q quit",
+		studyKeys:           "? help · tab focus · ←/→ step · enter start · h hint · ! shell · Q quiz · L 日本語 · q quit",
 		lessonTab:           "lesson",
 		exerciseTab:         "exercise",
 		noCluster:           "no cluster",
@@ -63,15 +64,17 @@ var text = map[lessons.Lang]words{
 			{"r", "reset the exercise (asks first)"},
 			{"!", "open a shell with kubectl set to the exercise namespace"},
 			{"S", "start kanzen's sandbox cluster"},
+			{"Q", "this chapter's quiz (back to one under way)"},
 			{"c / esc", "chapters"},
 			{"L", "English / 日本語"},
 			{"?", "this help"},
 			{"q", "quit (progress is saved)"},
 		},
+		quiz: quizEnglish,
 	},
 	lessons.Japanese: {
 		homeKeys:            "↑/↓ 選択 · enter 開く · L English · ? ヘルプ · q 終了",
-		studyKeys:           "? ヘルプ · tab 切替 · ←/→ 移動 · enter 開始 · h ヒント · ! シェル · L English · q 終了",
+		studyKeys:           "? ヘルプ · tab 切替 · ←/→ 移動 · enter 開始 · h ヒント · ! シェル · Q クイズ · L English · q 終了",
 		lessonTab:           "レッスン",
 		exerciseTab:         "演習",
 		noCluster:           "クラスタなし",
@@ -116,10 +119,184 @@ var text = map[lessons.Lang]words{
 			{"r", "演習をリセット（確認あり）"},
 			{"!", "演習のNamespaceを設定したシェルを開く"},
 			{"S", "kanzen のサンドボックスを起動"},
+			{"Q", "この章のクイズ（途中のクイズに戻る）"},
 			{"c / esc", "章の一覧"},
 			{"L", "English / 日本語"},
 			{"?", "このヘルプ"},
 			{"q", "終了（進捗は保存されます）"},
 		},
+		quiz: quizJapanese,
+	},
+}
+
+// quizWords are the quiz screen's words and the chapter list's quiz rows.
+type quizWords struct {
+	// Rows of the chapter list.
+	row, best, review string
+	// The screen's titles and header.
+	title, reviewTitle, question, score, notGraded string
+	// What each kind of answer takes, under the question.
+	choiceKeys, multipleKeys, orderKeys, sortKeys, commandKeys, manifestKeys, textKeys string
+	commandHelp, noCluster, checking, typeAgain                                        string
+	markOne, sortAll, typeSomething, unsorted, misplaced                               string
+	// Choices of true/false questions, and of "is it namespaced?".
+	trueFalse, namespaced [2]string
+	// The verdict.
+	right, wrong, skipped, yours, answer, lesson, forExample, declined string
+	judgedKeys, lastKeys, paused                                       string
+	// The end of a sitting.
+	finished, reviewFinished, scoreLine, skippedLine, passMark, passed, notPassed string
+	toReview, due, finishedKeys, noQuiz, nothingDue                               string
+	// The footer: while choosing, while typing (when other keys type),
+	// at a verdict, and at the score.
+	keys, typingKeys, manifestFooter, judgedFooter, waitFooter, finishedFooter string
+	help                                                                       [][2]string
+}
+
+var quizEnglish = quizWords{
+	row:            "Quiz · %d questions",
+	best:           " · best %d%%",
+	review:         "Review · %d due",
+	title:          "Quiz",
+	reviewTitle:    "Review",
+	question:       "question %d/%d",
+	score:          "%d/%d right",
+	notGraded:      "%d not graded",
+	choiceKeys:     "↑/↓ choose · enter or 1–%d answer",
+	multipleKeys:   "↑/↓ choose · space or 1–%d mark · enter answer",
+	orderKeys:      "↑/↓ choose · shift+↑/↓ or K/J move the item · enter answer",
+	sortKeys:       "↑/↓ item · ←/→ or 1–%d category · enter answer",
+	commandKeys:    "enter check · alt+enter or ctrl+j new line · esc leave the quiz",
+	manifestKeys:   "Type the manifest under the command: enter starts a new line; ctrl+d (or a line with only .) checks it.",
+	textKeys:       "enter answer · esc leave the quiz",
+	commandHelp:    "Type the kubectl command. kanzen runs it as a server-side dry run in namespace %s: nothing is created. After -f -, type the manifest on the lines below.",
+	noCluster:      "No cluster: this answer cannot be graded here, and the verdict will say why.",
+	checking:       "checking with the cluster…",
+	typeAgain:      "Type it again.",
+	markOne:        "Mark at least one choice (space).",
+	sortAll:        "Put every item in a category first: %d left.",
+	typeSomething:  "Type an answer.",
+	unsorted:       "—",
+	misplaced:      "Misplaced, with where you put them:",
+	trueFalse:      [2]string{"true", "false"},
+	namespaced:     [2]string{"true: namespaced", "false: cluster-scoped"},
+	right:          "Right.",
+	wrong:          "Not quite.",
+	skipped:        "Not graded.",
+	yours:          "Your answer: ",
+	answer:         "Answer: ",
+	lesson:         "Lesson: %s · l opens it",
+	forExample:     "for example: ",
+	declined:       "not graded: you chose not to create namespace %s on context %q (kanzen quiz --yes agrees from the command line)",
+	judgedKeys:     "enter next · l lesson · esc leave the quiz",
+	lastKeys:       "enter see the score · l lesson",
+	paused:         "The quiz waits where you were: Q returns to it.",
+	finished:       "Quiz of chapter %s finished",
+	reviewFinished: "Review finished",
+	scoreLine:      "Score: %d of %d right (%d%%)",
+	skippedLine:    " · %d not graded",
+	passMark:       "Pass mark %d%%: %s",
+	passed:         "passed ✓",
+	notPassed:      "not passed",
+	toReview:       "%d missed went to review (the Review row): they come back today, then after 1, 3, 7 and 16 days.",
+	due:            "Questions due for review now: %d",
+	finishedKeys:   "enter chapters",
+	noQuiz:         "Chapter %s has no quiz.",
+	nothingDue:     "Nothing is due for review. Missed questions come back here.",
+	keys:           "? help · ↑/↓ choose · enter answer · esc leave · L 日本語 · q quit",
+	typingKeys:     "enter check · alt+enter new line · esc leave the quiz",
+	manifestFooter: "ctrl+d check · enter new line · esc leave the quiz",
+	waitFooter:     "? help · esc leave · L 日本語 · q quit",
+	judgedFooter:   "? help · enter next · l lesson · ↑/↓ scroll · esc leave · L 日本語 · q quit",
+	finishedFooter: "? help · enter chapters · L 日本語 · q quit",
+	help: [][2]string{
+		{"↑/↓", "choose a choice or an item; scroll a verdict"},
+		{"enter", "answer; then the next question"},
+		{"1–9", "answer, mark or sort by number"},
+		{"space", "mark a choice (several answers)"},
+		{"shift+↑/↓ K/J", "move the chosen item (order)"},
+		{"←/→", "the chosen item's category (sort)"},
+		{"alt+enter", "a new line in a command (also ctrl+j)"},
+		{"ctrl+d", "check a command with its manifest (-f -)"},
+		{"l", "open the lesson behind the answer (Q returns)"},
+		{"pgup/pgdn", "scroll"},
+		{"esc", "leave the quiz (answers so far are saved)"},
+		{"L", "English / 日本語"},
+		{"?", "this help"},
+		{"q", "quit (answers so far are saved)"},
+	},
+}
+
+var quizJapanese = quizWords{
+	row:            "クイズ · %d問",
+	best:           " · 最高 %d%%",
+	review:         "復習 · %d問",
+	title:          "クイズ",
+	reviewTitle:    "復習",
+	question:       "問題 %d/%d",
+	score:          "%d/%d問正解",
+	notGraded:      "採点なし%d問",
+	choiceKeys:     "↑/↓ 選択 · enter か 1–%d で回答",
+	multipleKeys:   "↑/↓ 選択 · space か 1–%d で印を付ける · enter 回答",
+	orderKeys:      "↑/↓ 選択 · shift+↑/↓ か K/J で項目を移動 · enter 回答",
+	sortKeys:       "↑/↓ 項目 · ←/→ か 1–%d でカテゴリ · enter 回答",
+	commandKeys:    "enter 確認 · alt+enter か ctrl+j 改行 · esc クイズを終える",
+	manifestKeys:   "コマンドの下にマニフェストを入力してください。enter で改行、ctrl+d（またはドットだけの行）で確認します。",
+	textKeys:       "enter 回答 · esc クイズを終える",
+	commandHelp:    "kubectlのコマンドを入力してください。kanzenはNamespace %s でサーバー側のドライランとして実行するので、何も作成されません。-f - の場合は、次の行からマニフェストを入力します。",
+	noCluster:      "クラスタがないため、この答えはここでは採点できません。理由は判定に表示されます。",
+	checking:       "クラスタで確認しています…",
+	typeAgain:      "もう一度入力してください。",
+	markOne:        "少なくとも1つ印を付けてください（space）。",
+	sortAll:        "先にすべての項目をカテゴリに分けてください。残り%d個です。",
+	typeSomething:  "答えを入力してください。",
+	unsorted:       "—",
+	misplaced:      "分類が違うもの（括弧内はあなたの分類）：",
+	trueFalse:      [2]string{"正しい", "誤り"},
+	namespaced:     [2]string{"true: Namespaceに属する", "false: クラスタ全体のリソース"},
+	right:          "正解です。",
+	wrong:          "不正解です。",
+	skipped:        "採点なし。",
+	yours:          "あなたの答え：",
+	answer:         "正解：",
+	lesson:         "レッスン：%s · l で開く",
+	forExample:     "例：",
+	declined:       "採点なし：コンテキスト %[2]q に Namespace %[1]s を作成しないことを選びました（コマンドラインでは kanzen quiz --yes で同意できます）",
+	judgedKeys:     "enter 次へ · l レッスン · esc クイズを終える",
+	lastKeys:       "enter スコアを見る · l レッスン",
+	paused:         "クイズは途中のまま待っています。Q で戻れます。",
+	finished:       "第%s章のクイズが終わりました",
+	reviewFinished: "復習が終わりました",
+	scoreLine:      "スコア：%[2]d問中%[1]d問正解（%[3]d%%）",
+	skippedLine:    " · 採点なし%d問",
+	passMark:       "合格ライン%d%%：%s",
+	passed:         "合格 ✓",
+	notPassed:      "不合格",
+	toReview:       "間違えた%d問は復習（「復習」の行）に回りました。今日のうちに、その後は1日、3日、7日、16日後にまた出題されます。",
+	due:            "今復習できる問題：%d問",
+	finishedKeys:   "enter 章の一覧へ",
+	noQuiz:         "第%s章にはクイズがありません。",
+	nothingDue:     "復習する問題はありません。間違えた問題がここに戻ってきます。",
+	keys:           "? ヘルプ · ↑/↓ 選択 · enter 回答 · esc 終える · L English · q 終了",
+	typingKeys:     "enter 確認 · alt+enter 改行 · esc クイズを終える",
+	manifestFooter: "ctrl+d 確認 · enter 改行 · esc クイズを終える",
+	waitFooter:     "? ヘルプ · esc 終える · L English · q 終了",
+	judgedFooter:   "? ヘルプ · enter 次へ · l レッスン · ↑/↓ スクロール · esc 終える · L English · q 終了",
+	finishedFooter: "? ヘルプ · enter 章の一覧へ · L English · q 終了",
+	help: [][2]string{
+		{"↑/↓", "選択肢や項目を選ぶ・判定をスクロール"},
+		{"enter", "回答する・次の問題へ"},
+		{"1–9", "番号で回答・印付け・分類"},
+		{"space", "選択肢に印を付ける（複数回答）"},
+		{"shift+↑/↓ K/J", "選んだ項目を移動（並べ替え）"},
+		{"←/→", "選んだ項目のカテゴリ（分類）"},
+		{"alt+enter", "コマンドの改行（ctrl+j でも可）"},
+		{"ctrl+d", "マニフェスト付きのコマンドを確認（-f -）"},
+		{"l", "答えを教えるレッスンを開く（Q で戻る）"},
+		{"pgup/pgdn", "スクロール"},
+		{"esc", "クイズを終える（それまでの答えは保存）"},
+		{"L", "English / 日本語"},
+		{"?", "このヘルプ"},
+		{"q", "終了（それまでの答えは保存）"},
 	},
 }

@@ -5,12 +5,14 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -37,6 +39,12 @@ type Options struct {
 	// Notice is shown in the footer at the start (a progress file set
 	// aside, for example).
 	Notice string
+	// Quizzes are the chapters' quizzes; Grader grades the answers that
+	// need a cluster (nil: they are not graded, and say why).
+	Quizzes []*quiz.Quiz
+	Grader  *quiz.Grader
+	// Now is the clock, for tests; time.Now when nil.
+	Now func() time.Time
 }
 
 type screen int
@@ -44,6 +52,7 @@ type screen int
 const (
 	homeScreen screen = iota
 	studyScreen
+	quizScreen
 )
 
 type overlay int
@@ -95,9 +104,13 @@ type Model struct {
 	focusExercise bool
 	lesson        lessonPane
 	exercise      exercisePane
-	cluster       clusterState
-	sandbox       sandboxState
-	progress      *progress.Progress
+	// quiz is the sitting under way, if any; it stays open while the
+	// learner reads a lesson from it.
+	quiz     quizPane
+	grader   *quiz.Grader
+	cluster  clusterState
+	sandbox  sandboxState
+	progress *progress.Progress
 	// notice is a message for the learner (an error, a saved file), shown
 	// in the footer until the next key.
 	notice string
@@ -133,7 +146,7 @@ func New(opts Options) Model {
 		width: 80, height: 24, dark: true, progress: p,
 		cluster: clusterState{target: opts.Cluster},
 		lesson:  lessonPane{renders: markdown.NewCache()},
-		notice:  opts.Notice,
+		notice:  opts.Notice, grader: opts.Grader,
 	}
 	if i, ok := m.resumeStep(); ok {
 		m.screen, m.pos = studyScreen, i
@@ -163,7 +176,16 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target))
 }
 
-func (m Model) words() words   { return text[m.lang] }
+func (m Model) words() words      { return text[m.lang] }
+func (m Model) qwords() quizWords { return text[m.lang].quiz }
+
+// now is the time by the model's clock.
+func (m Model) now() time.Time {
+	if m.opts.Now != nil {
+		return m.opts.Now()
+	}
+	return time.Now()
+}
 func (m Model) styles() styles { return newStyles(m.dark) }
 
 // clusterUsable says whether exercises can talk to the cluster now.

@@ -46,6 +46,9 @@ func newModel(t testing.TB, opts Options, w, h int) Model {
 	if opts.Course == nil {
 		opts.Course = course(t)
 	}
+	if opts.Quizzes == nil {
+		opts.Quizzes = quizzes(t, opts.Course)
+	}
 	m := New(opts)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	if opts.Cluster != nil {
@@ -80,7 +83,12 @@ func viewText(m Model) string { return ansi.Strip(m.View().Content) }
 // golden compares a view, ANSI stripped, with testdata/name.golden.
 func golden(t *testing.T, name string, m Model) {
 	t.Helper()
-	got := viewText(m)
+	goldenText(t, name, viewText(m))
+}
+
+// goldenText compares a view already drawn with testdata/name.golden.
+func goldenText(t *testing.T, name, got string) {
+	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {

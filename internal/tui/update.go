@@ -7,6 +7,7 @@ import (
 
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/workspace"
 )
 
@@ -42,7 +43,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.cluster = clusterState{target: msg.target}
+		if m.grader == nil || m.grader.Target == nil {
+			// Quiz answers that need a cluster can now be graded too.
+			m.grader = &quiz.Grader{Target: msg.target}
+		}
 		return m, probeCluster(msg.target)
+	case quizGradedMsg:
+		return m.quizGraded(msg)
+	case quizRewordedMsg:
+		return m.quizReworded(msg)
+	case tea.PasteMsg:
+		if m.overlay == noOverlay && m.screen == quizScreen && m.quiz.typing() {
+			m.quiz.input.insert(msg.Content)
+		}
 	case shellDoneMsg:
 		if msg.err != nil {
 			m.notice = msg.err.Error()

@@ -8,7 +8,9 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/markdown"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/textwrap"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -31,9 +33,12 @@ func (m Model) render() string {
 	notice := m.noticeLines(w, h)
 	bodyHeight := max(h-2-len(notice), 0)
 	var body []string
-	if m.screen == homeScreen {
+	switch {
+	case m.screen == homeScreen:
 		body = m.homeLines(w, bodyHeight)
-	} else {
+	case m.screen == quizScreen && m.quiz.open():
+		body = m.quizBox(w, bodyHeight)
+	default:
 		body = m.studyLines(w, bodyHeight)
 	}
 	lines := append([]string{m.header(w)}, body...)
@@ -55,9 +60,22 @@ func (m Model) render() string {
 func (m Model) header(w int) string {
 	st := m.styles()
 	where := " kanzen · " + m.course.Title.In(m.lang)
-	if m.screen == studyScreen {
+	switch {
+	case m.screen == studyScreen:
 		s := m.steps[m.pos]
 		where = fmt.Sprintf(" kanzen · %s %s › %s", s.chapter.ID, s.chapter.Title.In(m.lang), s.lesson.Title.In(m.lang))
+	case m.screen == quizScreen && m.quiz.open():
+		where = " kanzen · " + m.qwords().reviewTitle
+		chapter := m.quiz.asked.Chapter
+		if !m.quiz.run.Review() {
+			where, chapter = " kanzen", m.quiz.run.Quiz.Chapter
+		}
+		if ch := m.chapter(chapter); ch != nil {
+			where += fmt.Sprintf(" · %s %s", ch.ID, ch.Title.In(m.lang))
+		}
+		if !m.quiz.run.Review() {
+			where += " › " + m.qwords().title
+		}
 	}
 	return spread(st.title.Render(where), m.clusterLine(st), w)
 }
@@ -90,11 +108,31 @@ func (m Model) clusterLine(st styles) string {
 func (m Model) footer(w int) string {
 	st, t := m.styles(), m.words()
 	passed, total := m.passedCount()
-	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
 	keys := t.homeKeys
-	if m.screen == studyScreen {
+	switch {
+	case m.screen == studyScreen:
 		keys = t.studyKeys
+	case m.screen == quizScreen && m.quiz.open():
+		// The quiz's own progress: questions answered of the sitting's.
+		passed, total = len(m.quiz.run.Outcomes()), len(m.quiz.run.Questions())
+		switch {
+		case m.quiz.typing() && m.quiz.manifest():
+			keys = t.quiz.manifestFooter
+		case m.quiz.typing() && m.quiz.asked.Type == quiz.Command:
+			keys = t.quiz.typingKeys
+		case m.quiz.typing():
+			keys = t.quiz.textKeys
+		case m.quiz.stage == grading:
+			keys = t.quiz.waitFooter
+		case m.quiz.stage == judged:
+			keys = t.quiz.judgedFooter
+		case m.quiz.stage == finished:
+			keys = t.quiz.finishedFooter
+		default:
+			keys = t.quiz.keys
+		}
 	}
+	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
 	left := st.dim.Render(" " + fitKeys(keys, w-ansi.StringWidth(right)-2))
 	return spread(left, st.dim.Render(right), w)
 }
@@ -147,12 +185,28 @@ func progressBar(done, total, cells int) string {
 	return strings.Repeat("■", full) + strings.Repeat("□", cells-full)
 }
 
-// homeLessons lists the lessons in the chapter list, in order.
-func (m Model) homeLessons() []*lessons.Lesson {
-	var all []*lessons.Lesson
+// homeEntry is a line of the chapter list that can be chosen: a lesson,
+// a chapter's quiz, or the review of the questions due.
+type homeEntry struct {
+	lesson *lessons.Lesson
+	quiz   *quiz.Quiz
+	review bool
+}
+
+// homeEntries lists what the chapter list offers, in order: the review
+// when questions are due, then each chapter's lessons and its quiz.
+func (m Model) homeEntries() []homeEntry {
+	var all []homeEntry
+	if m.dueCount() > 0 {
+		all = append(all, homeEntry{review: true})
+	}
 	for i := range m.course.Chapters {
-		for j := range m.course.Chapters[i].Lessons {
-			all = append(all, &m.course.Chapters[i].Lessons[j])
+		ch := &m.course.Chapters[i]
+		for j := range ch.Lessons {
+			all = append(all, homeEntry{lesson: &ch.Lessons[j]})
+		}
+		if z := quiz.Find(m.opts.Quizzes, ch.ID); z != nil {
+			all = append(all, homeEntry{quiz: z})
 		}
 	}
 	return all
@@ -163,38 +217,60 @@ func (m Model) lessonIndex(step int) int {
 	if step >= len(m.steps) {
 		return 0
 	}
-	for i, l := range m.homeLessons() {
-		if l == m.steps[step].lesson {
+	for i, e := range m.homeEntries() {
+		if e.lesson == m.steps[step].lesson {
 			return i
 		}
 	}
 	return 0
 }
 
-// firstStepOf is the first step of the i-th lesson in the home list.
+// firstStepOf is the first step of the lesson of the i-th home entry.
 func (m Model) firstStepOf(i int) int {
-	all := m.homeLessons()
+	all := m.homeEntries()
 	if i >= len(all) {
 		return 0
 	}
 	for s, st := range m.steps {
-		if st.lesson == all[i] {
+		if st.lesson == all[i].lesson {
 			return s
 		}
 	}
 	return 0
 }
 
-// homeRow is one line of the chapter list; lesson rows carry their index.
+// chapter finds a chapter by id.
+func (m Model) chapter(id string) *lessons.Chapter {
+	for i := range m.course.Chapters {
+		if m.course.Chapters[i].ID == id {
+			return &m.course.Chapters[i]
+		}
+	}
+	return nil
+}
+
+// homeRow is one line of the chapter list; rows that can be chosen carry
+// their index in homeEntries.
 type homeRow struct {
-	text   string
-	lesson int // -1 for chapter rows
+	text  string
+	entry int // -1 for chapter headings and other text
 }
 
 func (m Model) chapterRows(w int) []homeRow {
-	st, t := m.styles(), m.words()
+	st, t, qw := m.styles(), m.words(), m.qwords()
 	var rows []homeRow
 	n := 0
+	// label is a row's text, marked when the cursor is on it.
+	label := func(s string) string {
+		if n == m.homeCursor {
+			return st.selected.Render(" › " + s)
+		}
+		return st.item.Render("   " + s)
+	}
+	if due := m.dueCount(); due > 0 {
+		rows = append(rows, homeRow{label(fmt.Sprintf(qw.review, due)), n}, homeRow{"", -1})
+		n++
+	}
 	for _, ch := range m.course.Chapters {
 		heading := st.title.Render(fmt.Sprintf(" %s %s", ch.ID, ch.Title.In(m.lang)))
 		if done, all := m.chapterProgress(ch); all > 0 {
@@ -210,12 +286,19 @@ func (m Model) chapterRows(w int) []homeRow {
 			for _, e := range l.Exercises {
 				marks += "  " + m.exerciseMark(e.ID, st) + " " + e.ID
 			}
-			label := "   " + l.Title.In(m.lang)
-			style := st.item
-			if n == m.homeCursor {
-				label, style = " › "+l.Title.In(m.lang), st.selected
+			rows = append(rows, homeRow{spread(label(l.Title.In(m.lang)), marks+" ", w), n})
+			n++
+		}
+		if z := quiz.Find(m.opts.Quizzes, ch.ID); z != nil {
+			text := fmt.Sprintf(qw.row, len(z.Questions))
+			passed := ""
+			if r, ok := m.progress.QuizResults(ch.ID); ok && r.Best.Total > 0 {
+				text += fmt.Sprintf(qw.best, percent(float64(r.Best.Score)/float64(r.Best.Total)))
+				if r.Best.Passed {
+					passed = st.good.Render(" ✓")
+				}
 			}
-			rows = append(rows, homeRow{spread(style.Render(label), marks+" ", w), n})
+			rows = append(rows, homeRow{label(text) + passed, n})
 			n++
 		}
 	}
@@ -252,7 +335,7 @@ func (m Model) homeLines(w, h int) []string {
 	// Keep the selected lesson on screen.
 	offset := 0
 	for i, r := range rows {
-		if r.lesson == m.homeCursor && i >= h {
+		if r.entry == m.homeCursor && i >= h {
 			offset = i - h + 1
 		}
 	}
@@ -281,14 +364,21 @@ func (m Model) homeRows(w int) []homeRow {
 	return rows
 }
 
-// homeLessonAt maps a screen row to a lesson in the chapter list.
-func (m Model) homeLessonAt(y int) (int, bool) {
+// homeEntryAt maps a screen row to an entry of the chapter list.
+func (m Model) homeEntryAt(y int) (int, bool) {
 	rows := m.homeRows(m.width)
-	i := y - 1 // The header is row 0.
-	if i < 0 || i >= len(rows) || rows[i].lesson < 0 {
+	h := max(m.height-2-len(m.noticeLines(max(m.width, 1), max(m.height, 1))), 0)
+	offset := 0
+	for i, r := range rows {
+		if r.entry == m.homeCursor && i >= h {
+			offset = i - h + 1
+		}
+	}
+	i := y - 1 + offset // The header is row 0.
+	if y < 1 || i < 0 || i >= len(rows) || rows[i].entry < 0 {
 		return 0, false
 	}
-	return rows[i].lesson, true
+	return rows[i].entry, true
 }
 
 func (m Model) twoColumns() bool { return m.width >= twoColumnsFrom }
@@ -375,13 +465,25 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 	switch m.overlay {
 	case helpOverlay:
 		title = t.helpTitle
-		for _, kv := range t.help {
+		help := t.help
+		if m.screen == quizScreen {
+			help = t.quiz.help
+		}
+		for _, kv := range help {
 			body = append(body, st.key.Render(fmt.Sprintf("%-14s", kv[0]))+" "+kv[1])
 		}
 	case confirmRemoteOverlay:
 		title = "?"
-		c := m.cluster.target
-		body = append(textwrap.Wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, m.exercise.namespace()), bw-4), "", st.key.Render(t.yesNo))
+		var c *kube.Target
+		var ns string
+		if m.screen == quizScreen && m.grader != nil {
+			c, ns = m.grader.Target, m.scratchNamespace()
+		} else if m.exercise.ex != nil {
+			c, ns = m.cluster.target, m.exercise.namespace()
+		}
+		if c != nil {
+			body = append(textwrap.Wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, ns), bw-4), "", st.key.Render(t.yesNo))
+		}
 	case confirmResetOverlay:
 		title = "?"
 		body = textwrap.Wrap(fmt.Sprintf(t.resetConfirm, m.exercise.ex.ID, m.exercise.namespace()), bw-4)
