@@ -223,11 +223,7 @@ func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader) bo
 func (s *quizSession) printQuestion(a quiz.Asked) {
 	fmt.Fprintf(s.out, "\n[%d/%d] %s\n", a.Number, a.Count, strings.TrimSpace(a.Text(s.lang)))
 	switch a.Type {
-	case quiz.Single, quiz.Multiple:
-		for i, c := range a.Choices {
-			fmt.Fprintf(s.out, "  %d) %s\n", i+1, strings.TrimSpace(c.In(s.lang)))
-		}
-	case quiz.Order:
+	case quiz.Single, quiz.Multiple, quiz.Order:
 		for i, item := range a.ShownItems(s.lang) {
 			fmt.Fprintf(s.out, "  %d) %s\n", i+1, strings.TrimSpace(item))
 		}
@@ -264,7 +260,7 @@ func (s *quizSession) readOnce(a quiz.Asked) (answer quiz.Answer, problem string
 		if err != nil || !ok || len(n) != 1 {
 			return quiz.Answer{}, s.say("Type one number.", "番号を1つ入力してください。"), err
 		}
-		return quiz.Choose(n[0] - 1), "", nil
+		return a.ChoiceAnswer(n[0] - 1), "", nil
 	case quiz.Multiple:
 		line, err := s.line(s.say("answers, such as 1 3: ", "答え（例: 1 3）: "))
 		n, ok := numbers(line, len(a.Choices))
@@ -274,7 +270,7 @@ func (s *quizSession) readOnce(a quiz.Asked) (answer quiz.Answer, problem string
 		for i := range n {
 			n[i]--
 		}
-		return quiz.Choose(n...), "", nil
+		return a.ChoiceAnswer(n...), "", nil
 	case quiz.TrueFalse:
 		return s.readBool()
 	case quiz.Order:

@@ -23,8 +23,10 @@ type Asked struct {
 	*Question
 	// Number counts from 1; Count is how many questions the run has.
 	Number, Count int
-	// Shown is the order an order question's Items, or a sort question's
-	// Sorted items, are shown in: Shown[k] is the index of the k-th shown.
+	// Shown is the order an order question's Items, a sort question's
+	// Sorted items, or a choice question's Choices are shown in: Shown[k]
+	// is the index of the k-th shown. Choices are shuffled too, so that
+	// where the right one stands in the content tells nothing.
 	Shown []int
 }
 
@@ -57,6 +59,8 @@ func newRun(questions []*Question, seed uint64) *Run {
 			a.Shown = shuffled(rng, len(q.Items))
 		case Sort:
 			a.Shown = shuffled(rng, len(q.Sorted))
+		case Single, Multiple:
+			a.Shown = rng.Perm(len(q.Choices))
 		}
 		r.asked[i] = a
 	}
@@ -130,13 +134,29 @@ func (r *Run) Outcomes() []Outcome { return slices.Clone(r.outcomes) }
 func (a Asked) ShownItems(lang lessons.Lang) []string {
 	out := make([]string, len(a.Shown))
 	for k, i := range a.Shown {
-		if a.Type == Order {
+		switch a.Type {
+		case Order:
 			out[k] = a.Question.Items[i].In(lang)
-		} else {
+		case Sort:
 			out[k] = a.Sorted[i].Name
+		default:
+			out[k] = a.Choices[i].In(lang)
 		}
 	}
 	return out
+}
+
+// ChoiceAnswer answers a single or multiple question with positions in
+// the shown list (0-based).
+func (a Asked) ChoiceAnswer(positions ...int) Answer {
+	chosen := make([]int, len(positions))
+	for k, pos := range positions {
+		chosen[k] = -1
+		if pos >= 0 && pos < len(a.Shown) {
+			chosen[k] = a.Shown[pos]
+		}
+	}
+	return Choose(chosen...)
 }
 
 // OrderAnswer answers an order question with positions in the shown list

@@ -183,3 +183,33 @@ func TestSaveRecordsScoresAndCards(t *testing.T) {
 		t.Errorf("a review changed the chapter's score: %+v", res)
 	}
 }
+
+func TestChoicesAreShuffledAndAnsweredByShownPosition(t *testing.T) {
+	z := load(t)
+	var q *Question
+	for _, c := range z.Questions {
+		if c.Type == Single {
+			q = c
+			break
+		}
+	}
+	firsts := map[int]bool{}
+	for seed := range uint64(30) {
+		r := NewReview([]*Question{q}, seed)
+		asked, _ := r.Next()
+		if len(asked.Shown) != len(q.Choices) {
+			t.Fatalf("shown %v for %d choices", asked.Shown, len(q.Choices))
+		}
+		firsts[asked.Shown[0]] = true
+		at := slices.Index(asked.Shown, q.Correct[0])
+		if asked.ShownItems(lessons.English)[at] != q.Choices[q.Correct[0]].In(lessons.English) {
+			t.Fatalf("ShownItems does not follow Shown")
+		}
+		if v := r.Answer(context.Background(), nil, asked.ChoiceAnswer(at), lessons.English); !v.Correct {
+			t.Fatalf("the right choice, shown at %d of %v, was judged wrong", at, asked.Shown)
+		}
+	}
+	if len(firsts) < 2 {
+		t.Error("the same choice always comes first")
+	}
+}

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -78,12 +77,6 @@ type quizPane struct {
 	// sorted is a sort question's category (an index into Categories)
 	// for each shown item; -1 while not sorted.
 	sorted []int
-	// choices are a single or multiple question's choices as shown:
-	// choices[k] is the index of the k-th shown. The engine keeps the
-	// content's order, where the right answer is most often the first.
-	choices []int
-	// seed shuffles the choices, as the run's seed shuffles items.
-	seed  uint64
 	input textInput
 	// problem says why an answer was not taken: it is incomplete, or
 	// kanzen refused to run it.
@@ -98,8 +91,8 @@ type quizPane struct {
 	declined bool
 }
 
-func newQuizPane(run *quiz.Run, seed uint64) quizPane {
-	p := quizPane{run: run, seed: seed}
+func newQuizPane(run *quiz.Run) quizPane {
+	p := quizPane{run: run}
 	p.next()
 	return p
 }
@@ -118,11 +111,8 @@ func (p *quizPane) next() {
 		p.stage, p.offset = finished, 0
 		return
 	}
-	*p = quizPane{run: p.run, seed: p.seed, asked: asked, saved: p.saved, declined: p.declined}
+	*p = quizPane{run: p.run, asked: asked, saved: p.saved, declined: p.declined}
 	n := p.options()
-	if asked.Type == quiz.Single || asked.Type == quiz.Multiple {
-		p.choices = rand.New(rand.NewPCG(p.seed, uint64(asked.Number))).Perm(n)
-	}
 	switch widgetOf(asked) {
 	case pickSome:
 		p.marked = make([]bool, n)
@@ -157,9 +147,9 @@ func (p *quizPane) labels(lang lessons.Lang, qw quizWords) []string {
 	a := p.asked
 	switch a.Type {
 	case quiz.Single, quiz.Multiple:
-		out := make([]string, len(p.choices))
-		for k, i := range p.choices {
-			out[k] = strings.TrimSpace(a.Choices[i].In(lang))
+		out := a.ShownItems(lang)
+		for k := range out {
+			out[k] = strings.TrimSpace(out[k])
 		}
 		return out
 	case quiz.TrueFalse:
@@ -183,7 +173,7 @@ func (p *quizPane) labels(lang lessons.Lang, qw quizWords) []string {
 // question.
 func (p *quizPane) pick(k int) quiz.Answer {
 	if p.asked.Type == quiz.Single {
-		return quiz.Choose(p.choices[k])
+		return p.asked.ChoiceAnswer(k)
 	}
 	return quiz.Says(k == 0)
 }
@@ -266,7 +256,7 @@ func (m Model) openQuiz(z *quiz.Quiz) (tea.Model, tea.Cmd) {
 	}
 	save := m.saveQuiz()
 	seed := uint64(m.now().UnixNano())
-	m.quiz = newQuizPane(quiz.NewRun(z, seed), seed)
+	m.quiz = newQuizPane(quiz.NewRun(z, seed))
 	next, show := m.showQuiz()
 	return next, tea.Batch(save, show)
 }
@@ -283,7 +273,7 @@ func (m Model) openReview() (tea.Model, tea.Cmd) {
 	}
 	save := m.saveQuiz()
 	seed := uint64(m.now().UnixNano())
-	m.quiz = newQuizPane(quiz.NewReview(due, seed), seed)
+	m.quiz = newQuizPane(quiz.NewReview(due, seed))
 	next, show := m.showQuiz()
 	return next, tea.Batch(save, show)
 }
@@ -392,15 +382,14 @@ func (m Model) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			var chosen []int
 			for i, on := range p.marked {
 				if on {
-					chosen = append(chosen, p.choices[i])
+					chosen = append(chosen, i)
 				}
 			}
-			slices.Sort(chosen)
 			if len(chosen) == 0 {
 				p.problem = m.qwords().markOne
 				return m, nil
 			}
-			return m.submitQuiz(quiz.Choose(chosen...))
+			return m.submitQuiz(p.asked.ChoiceAnswer(chosen...))
 		}
 	case ordering:
 		c := p.cursor

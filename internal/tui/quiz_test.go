@@ -180,7 +180,7 @@ func rightKeys(t testing.TB, m Model) Model {
 }
 
 // shown is the number shown for a choice, which the screen shuffles.
-func shown(m Model, choice int) int { return slices.Index(m.quiz.choices, choice) + 1 }
+func shown(m Model, choice int) int { return slices.Index(m.quiz.asked.Shown, choice) + 1 }
 
 // wrongKeys answer the current question wrong where the content judges it.
 func wrongKeys(t testing.TB, m Model) Model {
@@ -436,7 +436,7 @@ func TestMultipleAndSortWantEverythingBeforeSending(t *testing.T) {
 		t.Fatalf("an empty multiple answer was sent:\n%s", viewText(m))
 	}
 	m = keys(t, m, "1", "2", "2", "enter")
-	if m.quiz.stage != judged || m.quiz.verdict.Correct || !slices.Equal(m.quiz.answer.Choices, m.quiz.choices[:1]) {
+	if m.quiz.stage != judged || m.quiz.verdict.Correct || !slices.Equal(m.quiz.answer.Choices, m.quiz.asked.Shown[:1]) {
 		t.Fatalf("space and numbers toggle: answer %+v", m.quiz.answer)
 	}
 	m = until(t, keys(t, m, "enter"), "sort-basics")
