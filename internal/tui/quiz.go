@@ -77,7 +77,7 @@ type quizPane struct {
 	// sorted is a sort question's category (an index into Categories)
 	// for each shown item; -1 while not sorted.
 	sorted []int
-	input textInput
+	input  textInput
 	// problem says why an answer was not taken: it is incomplete, or
 	// kanzen refused to run it.
 	problem string
