@@ -64,6 +64,10 @@ func Line(para string, w int) []string {
 // a line.
 const noLineStart = "。、，．）」』】〉》！？ー・：；"
 
+// asciiClosers are kept off a line's start when they follow a wide
+// character: "（kz-quiz)" must not leave ")" alone on the next line.
+const asciiClosers = ")]},.:;!?"
+
 // tokens splits text into breakable pieces: runs of narrow non-space
 // characters, single spaces, and single wide characters.
 func tokens(s string) []string {
@@ -76,8 +80,10 @@ func tokens(s string) []string {
 				out, word = append(out, word), ""
 			}
 			out = append(out, " ")
-		case strings.ContainsRune(noLineStart, r) && len(out) > 0 && word == "":
+		case strings.ContainsRune(noLineStart, r) && word != "":
 			// Closing punctuation stays with what it closes.
+			word += string(r)
+		case strings.ContainsRune(noLineStart+asciiClosers, r) && word == "" && len(out) > 0 && out[len(out)-1] != " ":
 			out[len(out)-1] += string(r)
 		case ansi.StringWidth(string(r)) > 1:
 			if word != "" {

@@ -26,3 +26,16 @@ func TestJapaneseWrapsBetweenCharactersButNotInsideWords(t *testing.T) {
 		}
 	}
 }
+
+func TestClosingPunctuationNeverStartsALine(t *testing.T) {
+	for _, text := range []string{"名前空間kz-quiz）を作ります", "名前空間（kz-quiz)を作ります", "これはテスト。次の文", "コンテナ).次"} {
+		// From 10 cells on, every unbreakable piece fits on a line.
+		for w := 10; w <= 16; w++ {
+			for _, l := range Wrap(text, w) {
+				if r := []rune(l); len(r) > 0 && strings.ContainsRune(noLineStart+asciiClosers, r[0]) && len(r) < len([]rune(text)) {
+					t.Errorf("width %d: %q starts a line: %q", w, string(r[0]), Wrap(text, w))
+				}
+			}
+		}
+	}
+}
