@@ -98,9 +98,9 @@ func (a *app) devCheckCommand() *cobra.Command {
 }
 
 func (a *app) devCheck(ctx context.Context, ids []string, f devCheckFlags) error {
-	course, err := lessons.Load(content.FS)
+	course, err := builtInCourse()
 	if err != nil {
-		return fmt.Errorf("the built-in course is invalid: %w", err)
+		return err
 	}
 	exercises, err := pickExercises(course, ids)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/workspace"
@@ -62,9 +61,9 @@ func exactlyOneID(cmd *cobra.Command, args []string) error {
 
 // exercise finds an exercise of the built-in course by its ID.
 func exercise(id string) (*lessons.Course, *lessons.Exercise, error) {
-	course, err := lessons.Load(content.FS)
+	course, err := builtInCourse()
 	if err != nil {
-		return nil, nil, fmt.Errorf("the built-in course is invalid: %w", err)
+		return nil, nil, err
 	}
 	if ex := course.Exercise(id); ex != nil {
 		return course, ex, nil

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/lessons"
@@ -95,9 +94,9 @@ func (a *app) listCommand() *cobra.Command {
 			if output != "" && output != "json" {
 				return usageError{fmt.Errorf("unknown --output %q: want json", output)}
 			}
-			course, err := lessons.Load(content.FS)
+			course, err := builtInCourse()
 			if err != nil {
-				return fmt.Errorf("the built-in course is invalid: %w", err)
+				return err
 			}
 			_, p, problem := a.progress()
 			if problem != "" {
@@ -157,9 +156,9 @@ func (a *app) lessonCommand() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			course, err := lessons.Load(content.FS)
+			course, err := builtInCourse()
 			if err != nil {
-				return fmt.Errorf("the built-in course is invalid: %w", err)
+				return err
 			}
 			_, l := course.Find(args[0])
 			if l == nil {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
@@ -88,13 +87,9 @@ func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
 	if err != nil {
 		return usageError{err}
 	}
-	course, err := lessons.Load(content.FS)
+	course, quizzes, err := builtInQuizzes()
 	if err != nil {
-		return fmt.Errorf("the built-in course is invalid: %w", err)
-	}
-	quizzes, err := quiz.Load(content.FS, course)
-	if err != nil {
-		return fmt.Errorf("the built-in quizzes are invalid: %w", err)
+		return err
 	}
 	store, p, problem := a.progress()
 	if problem != "" {

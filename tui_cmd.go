@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
@@ -24,13 +23,9 @@ import (
 // runTUI opens the interactive course where the learner stopped. Without a
 // usable cluster the lessons still open, and the TUI offers the sandbox.
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
-	course, err := lessons.Load(content.FS)
+	course, quizzes, err := builtInQuizzes()
 	if err != nil {
-		return fmt.Errorf("the built-in course is invalid: %w", err)
-	}
-	quizzes, err := quiz.Load(content.FS, course)
-	if err != nil {
-		return fmt.Errorf("the built-in quizzes are invalid: %w", err)
+		return err
 	}
 	lang, err := pickLang(a.lang)
 	if err != nil {
