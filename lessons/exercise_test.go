@@ -127,3 +127,16 @@ func TestLintReportsOrphanFiles(t *testing.T) {
 		t.Errorf("lint error %v does not name the one table outside code", err)
 	}
 }
+
+func TestJapaneseFoldedByYAMLIsAMistake(t *testing.T) {
+	folded := withExercise("goal: {en: G, ja: G}", "goal:\n  en: G\n  ja: >-\n    Podを\n    作ります")
+	_, err := Load(tree(folded))
+	if err == nil || !strings.Contains(err.Error(), `exercises/2.1.yaml: goal.ja: a space between Japanese characters at "Podを 作ります"`) {
+		t.Fatalf("got %v", err)
+	}
+	for _, fine := range []string{"`kubectl run 名前 --image=イメージ` で作ります", "Podを作ります。 kubectl は便利", "Pod を作ります"} {
+		if ps := TextProblems(Text{English: "x", Japanese: fine}); len(ps) != 0 {
+			t.Errorf("%q: %v", fine, ps)
+		}
+	}
+}

@@ -146,17 +146,10 @@ func (p problems) bad(field, format string, args ...any) {
 	p.v.errs = append(p.v.errs, fmt.Errorf("%s: %s: %s", p.file, field, fmt.Sprintf(format, args...)))
 }
 
-// text reports a Text that lacks a language or has an unknown one.
+// text reports what is wrong with a Text.
 func (p problems) text(field string, t Text) {
-	for _, lang := range Langs {
-		if strings.TrimSpace(t[lang]) == "" {
-			p.bad(field+"."+string(lang), "missing")
-		}
-	}
-	for lang := range t {
-		if !knownLang(lang) {
-			p.bad(field+"."+string(lang), "unknown language (want one of %v)", Langs)
-		}
+	for _, tp := range TextProblems(t) {
+		p.bad(field+"."+string(tp.Lang), "%s", tp.Problem)
 	}
 }
 
@@ -286,13 +279,4 @@ func loadExercise(content fs.FS, file, id string, p problems) (*Exercise, bool) 
 	}
 	e.validate(p.bad, p.text)
 	return &e, true
-}
-
-func knownLang(l Lang) bool {
-	for _, known := range Langs {
-		if l == known {
-			return true
-		}
-	}
-	return false
 }

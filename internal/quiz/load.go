@@ -394,14 +394,7 @@ func (p *problems) bad(field, format string, args ...any) {
 
 // text reports a Text that lacks a language or has an unknown one.
 func (p *problems) text(field string, t lessons.Text) {
-	for _, lang := range lessons.Langs {
-		if strings.TrimSpace(t[lang]) == "" {
-			p.bad(field+"."+string(lang), "missing")
-		}
-	}
-	for lang := range t {
-		if !slices.Contains(lessons.Langs, lang) {
-			p.bad(field+"."+string(lang), "unknown language (want one of %v)", lessons.Langs)
-		}
+	for _, tp := range lessons.TextProblems(t) {
+		p.bad(field+"."+string(tp.Lang), "%s", tp.Problem)
 	}
 }

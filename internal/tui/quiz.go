@@ -1031,7 +1031,7 @@ func (p *quizPane) summary(m *Model, w int, add func(int, ...string), para func(
 // marks while wrapping, so that they do not count towards the width.
 func paragraph(s string, w int, text, code func(...string) string) []string {
 	var out []string
-	for _, l := range textwrap.Wrap(strings.ReplaceAll(joinWide(strings.TrimSpace(s)), "`", codeMark), w) {
+	for _, l := range textwrap.Wrap(strings.ReplaceAll(strings.TrimSpace(s), "`", codeMark), w) {
 		out = append(out, inlineCode(l, text, code))
 	}
 	return out
@@ -1049,20 +1049,6 @@ func hanging(s string, w int, text, code func(...string) string) []string {
 		lines[i] = indent + lines[i]
 	}
 	return lines
-}
-
-// joinWide drops a space between two wide (Japanese) characters: YAML
-// folds a block's lines with spaces, which Japanese does not have.
-func joinWide(s string) string {
-	r := []rune(s)
-	out := r[:0:0]
-	for i, c := range r {
-		if c == ' ' && i > 0 && i+1 < len(r) && isWide(r[i-1]) && isWide(r[i+1]) {
-			continue
-		}
-		out = append(out, c)
-	}
-	return string(out)
 }
 
 // percent rounds a fraction to a whole percentage.

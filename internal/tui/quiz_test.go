@@ -658,8 +658,3 @@ func TestLanguageSwitchRewordsTheClustersVerdict(t *testing.T) {
 	}
 }
 
-func TestJapaneseFoldedByYAMLLosesItsSpaces(t *testing.T) {
-	if got := joinWide("暗号化も 設定できます。 kubectl は a b"); got != "暗号化も設定できます。 kubectl は a b" {
-		t.Fatalf("got %q", got)
-	}
-}

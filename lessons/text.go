@@ -1,0 +1,65 @@
+package lessons
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TextProblem is one thing wrong with a Text, in one language's field.
+type TextProblem struct {
+	Lang    Lang
+	Problem string
+}
+
+// TextProblems lists what is wrong with a Text: a missing language, an
+// unknown one, or Japanese with a space between two Japanese characters,
+// which YAML's folded blocks (>) leave at every line break.
+func TextProblems(t Text) []TextProblem {
+	var out []TextProblem
+	for _, lang := range Langs {
+		if strings.TrimSpace(t[lang]) == "" {
+			out = append(out, TextProblem{lang, "missing"})
+		}
+	}
+	for lang := range t {
+		if !slices.Contains(Langs, lang) {
+			out = append(out, TextProblem{lang, fmt.Sprintf("unknown language (want one of %v)", Langs)})
+		}
+	}
+	if at := foldedSpace(t[Japanese]); at >= 0 {
+		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between Japanese characters at %q, as a folded YAML block (>) leaves at a line break: write the text on one line, or use a literal block (|)", around(t[Japanese], at))})
+	}
+	return out
+}
+
+// foldedSpace returns the byte offset of a space between two wide
+// characters outside `code`, or -1.
+func foldedSpace(s string) int {
+	code := false
+	prev := rune(0)
+	for i, r := range s {
+		switch {
+		case r == '`':
+			code = !code
+		case r == ' ' && !code && wide(prev):
+			if next, _ := utf8.DecodeRuneInString(s[i+1:]); wide(next) {
+				return i
+			}
+		}
+		prev = r
+	}
+	return -1
+}
+
+func wide(r rune) bool { return r != 0 && ansi.StringWidth(string(r)) > 1 }
+
+// around is a few characters either side of a byte offset.
+func around(s string, at int) string {
+	r := []rune(s[:at])
+	after := []rune(s[at:])
+	return string(r[max(len(r)-6, 0):]) + string(after[:min(len(after), 7)])
+}
