@@ -657,4 +657,3 @@ func TestLanguageSwitchRewordsTheClustersVerdict(t *testing.T) {
 		t.Fatalf("the verdict was not reworded:\n%s", viewText(m))
 	}
 }
-
