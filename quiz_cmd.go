@@ -131,11 +131,17 @@ func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
 	}
 	g := a.quizGrader(ctx, run, f.yes, store, p)
 	s.header(run)
-	answered := s.ask(ctx, run, g)
-	saved, err := store.Update(func(p *progress.Progress) { run.Save(p, time.Now()) })
-	if err != nil {
-		fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
-	}
+	saved := p
+	// Each answer is saved as it is judged, so that an interrupted sitting
+	// loses nothing.
+	answered := s.ask(ctx, run, g, func() {
+		q, err := store.Update(func(p *progress.Progress) { run.SaveLatest(p, time.Now()) })
+		if err != nil {
+			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
+			return
+		}
+		saved = q
+	})
 	s.summary(run, saved)
 	switch {
 	case ctx.Err() != nil:
@@ -193,7 +199,7 @@ func percent(f float64) int { return int(f*100 + 0.5) }
 
 // ask asks every question until the run is done; false if the input ended
 // first. A refused answer is explained and the question asked again.
-func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader) bool {
+func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader, save func()) bool {
 	for {
 		asked, ok := run.Next()
 		if !ok {
@@ -209,6 +215,7 @@ func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader) bo
 			v := run.Answer(ctx, g, answer, s.lang)
 			s.printVerdict(v)
 			if !v.Refused {
+				save()
 				break
 			}
 		}

@@ -137,18 +137,29 @@ func TestARefusedAnswerAsksAgain(t *testing.T) {
 	}
 }
 
+// sitAndSave answers every question and saves each answer as it goes.
+func sitAndSave(r *Run, p *progress.Progress, now time.Time, answer func(*Question) Answer) {
+	for {
+		a, ok := r.Next()
+		if !ok {
+			return
+		}
+		r.Answer(context.Background(), nil, answer(a.Question), lessons.English)
+		r.SaveLatest(p, now)
+	}
+}
+
 func TestSaveRecordsScoresAndCards(t *testing.T) {
 	z := load(t)
 	now := time.Date(2026, 11, 3, 20, 0, 0, 0, time.UTC)
 	p := progress.New()
 	r := NewRun(z, 1)
-	sit(r, func(q *Question) Answer {
+	sitAndSave(r, p, now, func(q *Question) Answer {
 		if q.ID == "pv-namespaced" {
 			return Says(true)
 		}
 		return right(q)
 	})
-	r.Save(p, now)
 	res, ok := p.QuizResults("4")
 	if !ok || res.Last != (progress.QuizRun{Score: 4, Total: 5, Passed: true, Time: now}) || res.Best != res.Last {
 		t.Fatalf("results %+v", res)
@@ -164,21 +175,20 @@ func TestSaveRecordsScoresAndCards(t *testing.T) {
 	}
 	// A worse run is the last, not the best.
 	r = NewRun(z, 2)
-	sit(r, func(q *Question) Answer {
+	later := now.Add(time.Hour)
+	sitAndSave(r, p, later, func(q *Question) Answer {
 		if q.Type == Command {
 			return right(q)
 		}
 		return Answer{}
 	})
-	later := now.Add(time.Hour)
-	r.Save(p, later)
 	if res, _ := p.QuizResults("4"); res.Last.Score != 0 || res.Last.Passed || res.Best.Score != 4 {
 		t.Errorf("after a worse run: %+v", res)
 	}
 	// A review records cards but no chapter score, and an unfinished run no score.
 	r = NewReview(Due([]*Quiz{z}, p, "", later), 3)
 	r.Answer(context.Background(), nil, right(z.Question("pod-category")), lessons.English)
-	r.Save(p, later)
+	r.SaveLatest(p, later)
 	if res, _ := p.QuizResults("4"); !res.Last.Time.Equal(later) || res.Last.Score != 0 {
 		t.Errorf("a review changed the chapter's score: %+v", res)
 	}

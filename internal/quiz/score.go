@@ -50,14 +50,16 @@ func (s Score) Passed() bool {
 	return s.Judged > 0 && float64(s.Correct) >= s.PassMark*float64(s.Judged)-1e-9
 }
 
-// Save records the run in the learner's progress at now: every judged
-// answer moves its question's card (see Schedule), and a finished chapter
-// quiz with something judged records its score.
-func (r *Run) Save(p *progress.Progress, now time.Time) {
-	for _, o := range r.outcomes {
-		if o.Verdict.Skipped {
-			continue
-		}
+// SaveLatest records the latest answer in the learner's progress at now:
+// a judged answer moves its question's card (see Schedule), and the answer
+// that finishes a chapter quiz with something judged records its score.
+// Called after each answer, it saves the sitting as it goes, so that a
+// closed terminal loses nothing.
+func (r *Run) SaveLatest(p *progress.Progress, now time.Time) {
+	if len(r.outcomes) == 0 {
+		return
+	}
+	if o := r.outcomes[len(r.outcomes)-1]; !o.Verdict.Skipped {
 		key := o.Question.Key()
 		p.SetQuizCard(key, Schedule(p.QuizCard(key), o.Verdict.Correct, now))
 	}

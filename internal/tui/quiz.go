@@ -84,8 +84,6 @@ type quizPane struct {
 	answer  quiz.Answer
 	verdict quiz.Verdict
 	offset  int
-	// saved: the sitting is in the learner's progress.
-	saved bool
 	// declined: the learner would not have the scratch namespace created
 	// on a cluster that does not look local; later commands are not sent.
 	declined bool
@@ -111,7 +109,7 @@ func (p *quizPane) next() {
 		p.stage, p.offset = finished, 0
 		return
 	}
-	*p = quizPane{run: p.run, asked: asked, saved: p.saved, declined: p.declined}
+	*p = quizPane{run: p.run, asked: asked, declined: p.declined}
 	n := p.options()
 	switch widgetOf(asked) {
 	case pickSome:
@@ -254,11 +252,9 @@ func (m Model) openQuiz(z *quiz.Quiz) (tea.Model, tea.Cmd) {
 	if m.quiz.open() && m.quiz.stage != finished && m.quiz.run.Quiz == z {
 		return m.showQuiz()
 	}
-	save := m.saveQuiz()
 	seed := uint64(m.now().UnixNano())
 	m.quiz = newQuizPane(quiz.NewRun(z, seed))
-	next, show := m.showQuiz()
-	return next, tea.Batch(save, show)
+	return m.showQuiz()
 }
 
 // openReview asks the questions due for review, of every chapter.
@@ -271,11 +267,9 @@ func (m Model) openReview() (tea.Model, tea.Cmd) {
 		m.notice = m.qwords().nothingDue
 		return m, nil
 	}
-	save := m.saveQuiz()
 	seed := uint64(m.now().UnixNano())
 	m.quiz = newQuizPane(quiz.NewReview(due, seed))
-	next, show := m.showQuiz()
-	return next, tea.Batch(save, show)
+	return m.showQuiz()
 }
 
 // showQuiz puts the quiz screen in front; the exercise's watch stops, as
@@ -301,11 +295,9 @@ func (m Model) chapterQuiz() (tea.Model, tea.Cmd) {
 	return m.openQuiz(z)
 }
 
-// leaveQuiz returns to the chapter list. As kanzen quiz does when
-// interrupted, the answers given so far are saved.
+// leaveQuiz returns to the chapter list; every answer is saved already.
 func (m Model) leaveQuiz() (tea.Model, tea.Cmd) {
 	run := m.quiz.run
-	save := m.saveQuiz()
 	m.quiz = quizPane{}
 	m.screen, m.overlay = homeScreen, noOverlay
 	for i, e := range m.homeEntries() {
@@ -314,24 +306,12 @@ func (m Model) leaveQuiz() (tea.Model, tea.Cmd) {
 		}
 	}
 	m.homeCursor = clamp(m.homeCursor, 0, max(len(m.homeEntries())-1, 0))
-	return m, save
+	return m, nil
 }
 
-// saveQuiz records the sitting's answers once: when it is finished, or
-// left, or kanzen quits.
-func (m *Model) saveQuiz() tea.Cmd {
-	p := &m.quiz
-	if !p.open() || p.saved || len(p.run.Outcomes()) == 0 {
-		return nil
-	}
-	p.saved = true
-	run, now := p.run, m.now()
-	return m.saveProgress(func(pr *progress.Progress) { run.Save(pr, now) })
-}
-
-// quit ends kanzen after saving a sitting under way.
+// quit ends kanzen; a sitting under way has saved each answer already.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	return m, tea.Sequence(m.saveQuiz(), tea.Quit)
+	return m, tea.Quit
 }
 
 // quizKey handles a key on the quiz screen.
@@ -586,8 +566,8 @@ func (m Model) declinedVerdict() quiz.Verdict {
 	return v
 }
 
-// judge shows a verdict and records it; a refused answer is asked again,
-// and the last answer saves the sitting.
+// judge shows a verdict, records it and saves it; a refused answer is
+// asked again.
 func (m Model) judge(v quiz.Verdict) (tea.Model, tea.Cmd) {
 	p := &m.quiz
 	if v.Refused {
@@ -596,10 +576,8 @@ func (m Model) judge(v quiz.Verdict) (tea.Model, tea.Cmd) {
 	}
 	p.run.Record(v)
 	p.stage, p.verdict, p.offset = judged, v, 0
-	if p.run.Done() {
-		return m, m.saveQuiz()
-	}
-	return m, nil
+	run, now := p.run, m.now()
+	return m, m.saveProgress(func(pr *progress.Progress) { run.SaveLatest(pr, now) })
 }
 
 // quizGraded takes the cluster's verdict, if it is still awaited.

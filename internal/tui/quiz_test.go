@@ -389,7 +389,7 @@ func TestWrongAnswersGoToReviewAndTheReviewAsksThem(t *testing.T) {
 	}
 }
 
-func TestEscLeavesTheQuizAndSavesTheAnswersSoFar(t *testing.T) {
+func TestEscLeavesTheQuizWithTheAnswersSoFar(t *testing.T) {
 	s := store(t)
 	m := quizModel(t, Options{Store: s}, 100, 30)
 	m = keys(t, wrongKeys(t, m), "enter")
@@ -578,21 +578,25 @@ func TestTheQuizKeyOpensTheChaptersQuiz(t *testing.T) {
 	}
 }
 
-func TestQuitDuringAQuizSavesItsAnswers(t *testing.T) {
+// TestEachAnswerIsSavedAsItIsJudged: a terminal closed in the middle of a
+// quiz loses no answer.
+func TestEachAnswerIsSavedAsItIsJudged(t *testing.T) {
 	s := store(t)
 	m := quizModel(t, Options{Store: s}, 100, 30)
 	m = wrongKeys(t, m)
-	_, cmd := m.Update(keyMsg("q"))
-	msgs := run(cmd)
-	if len(msgs) == 0 {
-		t.Fatal("q returned nothing")
-	}
-	if _, ok := msgs[len(msgs)-1].(tea.QuitMsg); !ok {
-		t.Fatalf("q did not quit last: %#v", msgs)
-	}
 	saved, _ := s.Load()
 	if c := saved.QuizCard("2/scheduler"); c.Box != 1 {
-		t.Fatalf("quitting lost the answer: %+v", c)
+		t.Fatalf("the judged answer is not saved: %+v", c)
+	}
+	_, cmd := m.Update(keyMsg("q"))
+	if msgs := run(cmd); len(msgs) == 0 {
+		t.Fatal("q returned nothing")
+	} else if _, ok := msgs[len(msgs)-1].(tea.QuitMsg); !ok {
+		t.Fatalf("q did not quit: %#v", msgs)
+	}
+	saved, _ = s.Load()
+	if c := saved.QuizCard("2/scheduler"); c.Box != 1 {
+		t.Fatalf("quitting moved the card again: %+v", c)
 	}
 }
 
