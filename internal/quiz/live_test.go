@@ -69,7 +69,7 @@ const liveQuiz = fixtureQuiz + `  - id: sleeper
 
 // liveGrader grades on the test cluster in a scratch namespace of this
 // test alone, deleted when the test ends.
-func liveGrader(t *testing.T) (*Grader, *kubetest.Cluster) {
+func liveGrader(t testing.TB) (*Grader, *kubetest.Cluster) {
 	t.Helper()
 	c := kubetest.Get(t)
 	target, err := kube.Load(kube.Options{Kubeconfig: c.Kubeconfig})
@@ -83,7 +83,7 @@ func liveGrader(t *testing.T) (*Grader, *kubetest.Cluster) {
 	return &Grader{Target: target, Namespace: ns}, c
 }
 
-func liveFixture(t *testing.T) *Quiz {
+func liveFixture(t testing.TB) *Quiz {
 	t.Helper()
 	return load(t, fixtureQuiz, liveQuiz)
 }
