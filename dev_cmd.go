@@ -196,8 +196,8 @@ func pickExercises(course *lessons.Course, ids []string) ([]*lessons.Exercise, e
 // findKubectl prefers the sandbox's kubectl, whose version matches the
 // sandbox's server, then any kubectl on PATH.
 func findKubectl() (string, error) {
-	if bins, ok := sandbox.Built(); ok {
-		return bins.Path("kubectl"), nil
+	if path, ok := sandbox.BuiltKubectl(); ok {
+		return path, nil
 	}
 	path, err := exec.LookPath("kubectl")
 	if err != nil {

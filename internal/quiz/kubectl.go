@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -181,14 +180,8 @@ func (g *Grader) kubectlPath() (string, error) {
 	if path, err := exec.LookPath("kubectl"); err == nil {
 		return path, nil
 	}
-	if bins, ok := sandbox.Built(); ok {
-		return bins.Path(sandbox.Kubectl), nil
-	}
-	if root, err := sandbox.Root(); err == nil {
-		path := filepath.Join(root, "bin", sandbox.Kubectl)
-		if st, err := os.Stat(path); err == nil && st.Mode()&0o111 != 0 {
-			return path, nil
-		}
+	if path, ok := sandbox.BuiltKubectl(); ok {
+		return path, nil
 	}
 	return "", errors.New("kubectl not found")
 }

@@ -83,6 +83,24 @@ func Built() (Binaries, bool) {
 	return bins, bins.check() == nil
 }
 
+// BuiltKubectl returns the path of the sandbox's kubectl, whose version
+// matches the sandbox's server, if it has been built (for this recipe or an
+// earlier one).
+func BuiltKubectl() (string, bool) {
+	if bins, ok := Built(); ok {
+		return bins.Path(Kubectl), true
+	}
+	root, err := Root()
+	if err != nil {
+		return "", false
+	}
+	path := filepath.Join(root, "bin", Kubectl)
+	if st, err := os.Stat(path); err == nil && st.Mode()&0o111 != 0 {
+		return path, true
+	}
+	return "", false
+}
+
 // stampFile, beside the binaries, records the recipe they were built from.
 const stampFile = ".recipe"
 
