@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/internal/kube"
@@ -497,8 +496,7 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 		if y >= len(lines) {
 			break
 		}
-		under := fit(lines[y], w)
-		lines[y] = ansi.Truncate(under, left, "") + row + ansi.TruncateLeft(under, left+lipgloss.Width(row), "")
+		lines[y] = splice(fit(lines[y], w), row, left, w)
 	}
 	return lines
 }
@@ -510,4 +508,16 @@ func nextLang(l lessons.Lang) lessons.Lang {
 		}
 	}
 	return lessons.English
+}
+
+// splice lays row over line at column left, in a line w cells wide. A wide
+// character the row's edges cut in half becomes a space on either side, so
+// the row stays where it belongs and the line keeps its width.
+func splice(line, row string, left, w int) string {
+	before := ansi.Truncate(line, left, "")
+	before += strings.Repeat(" ", max(left-ansi.StringWidth(before), 0))
+	right := left + ansi.StringWidth(row)
+	after := ansi.TruncateLeft(line, right, "")
+	after = strings.Repeat(" ", max(w-right-ansi.StringWidth(after), 0)) + after
+	return before + row + after
 }
