@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
 	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/kubetest"
 	"kanzen.dev/kanzen/internal/progress"
@@ -146,4 +148,57 @@ func TestLearnerDoesExercise21InTheTUI(t *testing.T) {
 		}
 		return true, ""
 	})
+}
+
+// TestLearnerReviewsYesterdaysMissInTheTUI runs the built binary in tmux
+// with a command question missed yesterday, finds it waiting in review,
+// answers it with kubectl arguments that the live cluster grades by a dry
+// run, and reads the question move up a box in the progress file.
+func TestLearnerReviewsYesterdaysMissInTheTUI(t *testing.T) {
+	c := kubetest.Get(t)
+	const key = "1/run-web-pod"
+	home := t.TempDir()
+	store := progress.Store{Path: filepath.Join(home, "state", "kanzen", "progress.json")}
+	yesterday := time.Now().Add(-24 * time.Hour)
+	if _, err := store.Update(func(p *progress.Progress) {
+		p.SetQuizCard(key, progress.QuizCard{Box: 1, Due: yesterday, Last: progress.Missed, Answered: yesterday})
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	bin := buildKanzen(t)
+	env := []string{
+		"HOME=" + home, "XDG_STATE_HOME=" + filepath.Join(home, "state"), "XDG_CACHE_HOME=" + filepath.Join(home, "cache"),
+		"KUBECONFIG=" + c.Kubeconfig, "LANG=en_US.UTF-8", "TERM=xterm-256color",
+	}
+	term := startTerminal(t, env, bin)
+	term.waitFor(20*time.Second, "Review · 1 due", "● v")
+	for i := 0; i < 5 && !strings.Contains(term.screen(), "› Review"); i++ {
+		term.keys("Up")
+		time.Sleep(100 * time.Millisecond)
+	}
+	term.keys("Enter")
+	term.waitFor(10*time.Second, "Translate", "Type the kubectl command")
+
+	// Flags in another order than the content's examples, and a space
+	// where the examples use =: the API server, not a string, decides.
+	term.keys("-l", "kubectl run --port 80 web --image nginx:1.27")
+	term.keys("Enter")
+	screen := term.waitFor(30*time.Second, "✓ Right.", "✓ it declares container port 80")
+	if strings.Contains(screen, "✗") {
+		t.Fatalf("a check failed:\n%s", screen)
+	}
+	term.keys("q")
+	kubetest.Eventually(t, 10*time.Second, func() (bool, string) {
+		p, err := store.Load()
+		if err != nil {
+			return false, err.Error()
+		}
+		card := p.QuizCard(key)
+		return card.Box == 2 && card.Last == progress.Correct, fmt.Sprintf("card %+v", card)
+	})
+	pods, err := c.Client.CoreV1().Pods("kz-quiz").List(context.Background(), metav1.ListOptions{})
+	if err != nil || len(pods.Items) != 0 {
+		t.Fatalf("the dry run left Pods in kz-quiz: %v %v", err, pods)
+	}
 }
