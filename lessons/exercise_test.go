@@ -126,6 +126,12 @@ func TestLintReportsOrphanFiles(t *testing.T) {
 	if err := Lint(table); err == nil || !strings.Contains(err.Error(), "lessons/intro.ja.md: line 3: a table") || strings.Count(err.Error(), "a table") != 1 {
 		t.Errorf("lint error %v does not name the one table outside code", err)
 	}
+	wide := tree(func(fs fstest.MapFS) {
+		fs["lessons/intro.ja.md"] = &fstest.MapFile{Data: []byte("# 入門\n\n```\nkubectl get pods   # 動いているPodをすべて一覧にして表示します\n```\n" + strings.Repeat("長い文章です。", 20) + "\n")}
+	})
+	if err := Lint(wide); err == nil || !strings.Contains(err.Error(), "lessons/intro.ja.md: line 4: a code line 62 columns wide") || strings.Count(err.Error(), "code line") != 1 {
+		t.Errorf("lint error %v does not name the one wide code line", err)
+	}
 }
 
 func TestJapaneseFoldedByYAMLIsAMistake(t *testing.T) {

@@ -6,11 +6,13 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Lint loads the course and also reports what loading tolerates while a
 // chapter is being written: files in lessons/, exercises/ and chapters/ that
-// nothing names, and lessons with tables.
+// nothing names, and lessons with tables or code too wide for their pane.
 func Lint(content fs.FS) error {
 	c, err := Load(content)
 	if err != nil {
@@ -38,6 +40,9 @@ func Lint(content fs.FS) error {
 				if n := tableLine(l.Body[lang]); n > 0 {
 					v.in(file).bad(fmt.Sprintf("line %d", n), "a table: lesson panes are narrow and tables break there (in Japanese above all); use a list")
 				}
+				if n, w := wideCodeLine(l.Body[lang]); n > 0 {
+					v.in(file).bad(fmt.Sprintf("line %d", n), "a code line %d columns wide wraps in the lesson pane: keep code within %d (split commands with \\, comments on a line of their own)", w, MaxCodeWidth)
+				}
 			}
 		}
 	}
@@ -50,6 +55,27 @@ func Lint(content fs.FS) error {
 		}
 	}
 	return v.err()
+}
+
+// MaxCodeWidth is how wide a lesson's code lines may be: wider ones wrap
+// in the lesson pane of a 120-column terminal, and a wrapped command reads
+// as two.
+const MaxCodeWidth = 56
+
+// wideCodeLine returns the number and width of the first line in a fenced
+// code block wider than MaxCodeWidth, or 0.
+func wideCodeLine(markdown string) (line, width int) {
+	fenced := false
+	for i, l := range strings.Split(markdown, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			fenced = !fenced
+			continue
+		}
+		if w := ansi.StringWidth(l); fenced && w > MaxCodeWidth {
+			return i + 1, w
+		}
+	}
+	return 0, 0
 }
 
 // tableDelimiter is the line under a Markdown table's header.
