@@ -172,6 +172,13 @@ func (c *Cluster) Shell(t testing.TB, namespace, script string) (string, error) 
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ShellWith(kubeconfig, script)
+}
+
+// ShellWith runs a shell script with KUBECONFIG set to kubeconfig and the
+// sandbox's kubectl first on PATH when it is built, and returns the
+// combined output.
+func ShellWith(kubeconfig, script string) (string, error) {
 	path := os.Getenv("PATH")
 	if bins, ok := sandbox.Built(); ok {
 		path = bins.Dir + string(os.PathListSeparator) + path

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,7 +14,6 @@ import (
 	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kubetest"
-	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
@@ -108,7 +105,7 @@ func TestContextsExerciseOnScratchKubeconfig(t *testing.T) {
 				t.Fatalf("the starting state already passes:\n%s", describe(rs))
 			}
 			fill := strings.NewReplacer("NS", e.ns, "CTX", names[0], "CLUSTER", names[1], "USER", names[2])
-			if out, err := scratchShell(t, kubeconfig, fill.Replace(tc.script)); err != nil {
+			if out, err := kubetest.ShellWith(kubeconfig, fill.Replace(tc.script)); err != nil {
 				t.Fatalf("%s: %v\n%s", tc.script, err, out)
 			}
 			if tc.check == "" {
@@ -168,18 +165,4 @@ func startOnScratchKubeconfig(t *testing.T, ex *lessons.Exercise) (*exercise, st
 	}
 	t.Cleanup(s.Close)
 	return &exercise{t: t, c: c, ex: ex, ns: ns, s: s}, kubeconfig, [3]string{raw.CurrentContext, current.Cluster, current.AuthInfo}
-}
-
-// scratchShell runs script as a learner would, with KUBECONFIG set to the
-// scratch copy alone.
-func scratchShell(t *testing.T, kubeconfig, script string) (string, error) {
-	t.Helper()
-	path := os.Getenv("PATH")
-	if bins, ok := sandbox.Built(); ok {
-		path = bins.Dir + string(os.PathListSeparator) + path
-	}
-	cmd := exec.Command("sh", "-c", script)
-	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path)
-	out, err := cmd.CombinedOutput()
-	return string(out), err
 }
