@@ -3,7 +3,6 @@ package session_test
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,7 +14,6 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kubetest"
 	"kanzen.dev/kanzen/internal/session"
-	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -136,16 +134,8 @@ func TestContextsExerciseOnScratchKubeconfig(t *testing.T) {
 func startOnScratchKubeconfig(t *testing.T, ex *lessons.Exercise) (*exercise, string, [3]string) {
 	t.Helper()
 	c := kubetest.Get(t)
-	ns := fmt.Sprintf("kz-test-%s-%06d", strings.ReplaceAll(ex.ID, ".", "-"), rand.IntN(1000000))
+	ns := startNamespace(t, c, ex)
 	ctx := context.Background()
-	if _, err := workspace.Start(ctx, c.Config, ex, ns); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := workspace.Delete(context.Background(), c.Config, ex.ID, ns); err != nil {
-			t.Errorf("delete %s: %v", ns, err)
-		}
-	})
 	raw, err := clientcmd.LoadFromFile(c.Kubeconfig)
 	if err != nil {
 		t.Fatal(err)

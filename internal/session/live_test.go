@@ -25,6 +25,22 @@ type exercise struct {
 	s  *session.Session
 }
 
+// startNamespace starts ex in a namespace of its own, deleted when the test
+// ends, and returns the namespace.
+func startNamespace(t *testing.T, c *kubetest.Cluster, ex *lessons.Exercise) string {
+	t.Helper()
+	ns := fmt.Sprintf("kz-test-%s-%06d", strings.ReplaceAll(ex.ID, ".", "-"), rand.IntN(1000000))
+	if _, err := workspace.Start(context.Background(), c.Config, ex, ns); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := workspace.Delete(context.Background(), c.Config, ex.ID, ns); err != nil {
+			t.Errorf("delete %s: %v", ns, err)
+		}
+	})
+	return ns
+}
+
 func startExercise(t *testing.T, id string) *exercise {
 	t.Helper()
 	c := kubetest.Get(t)
@@ -33,17 +49,8 @@ func startExercise(t *testing.T, id string) *exercise {
 		t.Fatal(err)
 	}
 	ex := course.Exercise(id)
-	ns := fmt.Sprintf("kz-test-%s-%06d", strings.ReplaceAll(id, ".", "-"), rand.IntN(1000000))
-	ctx := context.Background()
-	if _, err := workspace.Start(ctx, c.Config, ex, ns); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := workspace.Delete(context.Background(), c.Config, ex.ID, ns); err != nil {
-			t.Errorf("delete %s: %v", ns, err)
-		}
-	})
-	s, err := session.Open(ctx, c.Config, ex, ns, session.Options{KubeconfigFiles: []string{c.Kubeconfig}})
+	ns := startNamespace(t, c, ex)
+	s, err := session.Open(context.Background(), c.Config, ex, ns, session.Options{KubeconfigFiles: []string{c.Kubeconfig}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
@@ -610,15 +609,7 @@ func TestQuizFitsTinyTerminals(t *testing.T) {
 			typeText(t, until(t, start(), "create-myapp"), "kubectl create deployment myapp --image=nginx --replicas=3"),
 			keys(t, start(), "?"),
 		} {
-			lines := strings.Split(viewText(m), "\n")
-			if len(lines) > size.h {
-				t.Errorf("%dx%d: %d lines", size.w, size.h, len(lines))
-			}
-			for _, l := range lines {
-				if w := ansi.StringWidth(l); w > size.w {
-					t.Errorf("%dx%d: line %q is %d wide", size.w, size.h, l, w)
-				}
-			}
+			assertFits(t, m, size.w, size.h)
 		}
 	}
 }

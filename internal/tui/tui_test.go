@@ -189,15 +189,7 @@ func TestViewFitsTinyTerminals(t *testing.T) {
 			midExercise(t, lessons.Japanese, size.w, size.h),
 			press(midExercise(t, lessons.English, size.w, size.h), "?"),
 		} {
-			lines := strings.Split(viewText(m), "\n")
-			if len(lines) > size.h {
-				t.Errorf("%dx%d: %d lines", size.w, size.h, len(lines))
-			}
-			for _, l := range lines {
-				if w := ansi.StringWidth(l); w > size.w {
-					t.Errorf("%dx%d: line %q is %d wide", size.w, size.h, l, w)
-				}
-			}
+			assertFits(t, m, size.w, size.h)
 		}
 	}
 }
@@ -372,5 +364,19 @@ func TestReflowJoinsParagraphsButKeepsListItems(t *testing.T) {
 	want := "Label the Pods:\n- web-1 with tier=frontend\n- web-2 too\n\n日本語の文です。"
 	if got != want {
 		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+// assertFits fails the test if the view overflows a w×h terminal.
+func assertFits(t *testing.T, m Model, w, h int) {
+	t.Helper()
+	lines := strings.Split(viewText(m), "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for _, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("%dx%d: line %q is %d wide", w, h, l, lw)
+		}
 	}
 }
