@@ -30,9 +30,10 @@ const DefaultNodes = 2
 // readyTimeout bounds how long up waits for the API server and nodes.
 const readyTimeout = 2 * time.Minute
 
-// restartTimeout bounds a restart, which takes seconds when it works; when
-// it does not, creating the sandbox anew is quicker than waiting longer.
-const restartTimeout = 30 * time.Second
+// restartTimeout bounds a restart. It takes seconds on an idle machine and
+// can take a minute on a busy one; creating the sandbox anew loses everything
+// the learner made, so a slow restart is worth waiting for.
+const restartTimeout = 90 * time.Second
 
 // Sandbox is one named kwok cluster with its own state directory.
 type Sandbox struct {
@@ -115,6 +116,7 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 	defer unlock()
 
 	exists := fileExists(filepath.Join(s.clusterDir(dir), "kwok.yaml"))
+	created := false
 	switch {
 	case exists && s.healthy(ctx, dir):
 		s.logf("sandbox %q is already running", s.Name)
@@ -130,14 +132,19 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 			if err := s.create(ctx, dir); err != nil {
 				return Status{}, err
 			}
+			created = true
 		}
 	default:
 		if err := s.create(ctx, dir); err != nil {
 			return Status{}, err
 		}
+		created = true
 	}
+	// Only a new sandbox gets the default node count. Asking a just restarted
+	// API server how many nodes it has can fail for a moment, and reading that
+	// as "none" would add nodes the learner never asked for.
 	nodes := s.Nodes
-	if nodes == 0 && !s.hasNodes(ctx, dir) {
+	if nodes == 0 && created {
 		nodes = DefaultNodes
 	}
 	if nodes > 0 {

@@ -88,10 +88,10 @@ func TestUpRestartsACrashedSandbox(t *testing.T) {
 			s.Nodes = 0 // keep the node count, rather than the default of 2
 			again, err := s.Up(context.Background())
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%v; Up said %q", err, log.String())
 			}
 			if !again.Healthy || again.ReadyNodes() != 1 {
-				t.Fatalf("not healthy after restart: %+v", again)
+				t.Fatalf("not healthy with 1 node after restart: %+v; Up said %q", again, log.String())
 			}
 			if !strings.Contains(log.String(), "restarting") || strings.Contains(log.String(), "anew") {
 				t.Errorf("Up did not restart the sandbox in place; it said %q", log.String())
