@@ -34,7 +34,7 @@ func (a *app) devCommand() *cobra.Command {
 func (a *app) devLintCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "lint",
-		Short: "Check the built-in course and quizzes: both languages, three hints, solutions, debriefs, no orphan files",
+		Short: "Check the built-in course and quizzes: both languages, three hints, solutions, debriefs, no orphan files, no answers given away by length",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := lintCourse(); err != nil {
@@ -64,13 +64,13 @@ func lintCourse() error {
 	if err != nil {
 		return err
 	}
-	var missing []error
+	problems := []error{quiz.Lint(quizzes)}
 	for _, ch := range course.Chapters {
 		if quiz.Find(quizzes, ch.ID) == nil {
-			missing = append(missing, fmt.Errorf("%s/%s.yaml: file: chapter %s has no quiz", quiz.Dir, ch.ID, ch.ID))
+			problems = append(problems, fmt.Errorf("%s/%s.yaml: file: chapter %s has no quiz", quiz.Dir, ch.ID, ch.ID))
 		}
 	}
-	return errors.Join(missing...)
+	return errors.Join(problems...)
 }
 
 type devCheckFlags struct {

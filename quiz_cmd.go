@@ -176,7 +176,7 @@ func (a *app) quizGrader(ctx context.Context, run *quiz.Run, yes bool, store pro
 func (s *quizSession) header(run *quiz.Run) {
 	n := len(run.Questions())
 	if run.Review() {
-		fmt.Fprintf(s.out, s.say("Review: %d questions due\n", "復習：%d問\n"), n)
+		fmt.Fprintf(s.out, s.say("Questions due for review: %d\n", "復習：%d問\n"), n)
 		return
 	}
 	title := ""

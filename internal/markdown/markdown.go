@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/internal/textwrap"
@@ -25,12 +27,12 @@ type renderKey struct {
 // style. It is not safe for concurrent use.
 type Cache struct {
 	pages     map[renderKey][]string
-	renderers map[[2]any]*glamour.TermRenderer
+	renderers map[[3]any]*glamour.TermRenderer
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{pages: map[renderKey][]string{}, renderers: map[[2]any]*glamour.TermRenderer{}}
+	return &Cache{pages: map[renderKey][]string{}, renderers: map[[3]any]*glamour.TermRenderer{}}
 }
 
 // Style picks Glamour's palette for the terminal.
@@ -57,9 +59,9 @@ func (c *Cache) Lines(l *lessons.Lesson, lang lessons.Lang, width int, style str
 		// Glamour wraps only at spaces and cuts words anywhere, which
 		// Japanese, written without spaces, suffers from: render it
 		// unwrapped and wrap it here between characters instead.
-		page = rewrap(c.render(unquote(l.Body.In(lang)), unwrapped, style), width)
+		page = rewrap(c.render(unquote(l.Body.In(lang)), unwrapped, style, lang), width)
 	} else {
-		page = c.render(unquote(l.Body.In(lang)), width, style)
+		page = c.render(unquote(l.Body.In(lang)), width, style, lang)
 	}
 	c.pages[key] = page
 	return page
@@ -103,12 +105,12 @@ func rewrap(lines []string, width int) []string {
 	return out
 }
 
-func (c *Cache) render(markdown string, width int, style string) []string {
-	rkey := [2]any{width, style}
+func (c *Cache) render(markdown string, width int, style string, lang lessons.Lang) []string {
+	rkey := [3]any{width, style, lang}
 	r, ok := c.renderers[rkey]
 	if !ok {
 		var err error
-		r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+		r, err = glamour.NewTermRenderer(glamour.WithStyles(stylesFor(style, lang)), glamour.WithWordWrap(width))
 		if err != nil {
 			return textwrap.Wrap(markdown, width)
 		}
@@ -123,6 +125,18 @@ func (c *Cache) render(markdown string, width int, style string) []string {
 		lines[i] = strings.TrimRight(line, " ")
 	}
 	return lines
+}
+
+// stylesFor is Glamour's palette, with inline code unpadded in Japanese.
+// Glamour pads inline code with a space on each side so its background
+// stands clear of the words around it; Japanese puts spaces around code
+// already, and the two together read as a gap.
+func stylesFor(style string, lang lessons.Lang) gansi.StyleConfig {
+	cfg := *styles.DefaultStyles[style]
+	if lang == lessons.Japanese && cfg.Code.BackgroundColor != nil {
+		cfg.Code.Prefix, cfg.Code.Suffix = "", ""
+	}
+	return cfg
 }
 
 // unquote turns block quotes into plain paragraphs: Glamour drops the quote

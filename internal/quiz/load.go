@@ -224,8 +224,18 @@ func (r *rawQuestion) choices(q *Question, field string, p *problems) {
 	if n := len(r.Choices); n < minChoices || n > maxChoices {
 		p.bad(field+".choices", "has %d choices, want %d to %d", n, minChoices, maxChoices)
 	}
+	first := map[string]int{}
 	for i, c := range r.Choices {
-		p.text(fmt.Sprintf("%s.choices[%d]", field, i), c)
+		f := fmt.Sprintf("%s.choices[%d]", field, i)
+		p.text(f, c)
+		for _, lang := range lessons.Langs {
+			key := string(lang) + "\x00" + c[lang]
+			if j, ok := first[key]; ok && c[lang] != "" {
+				p.bad(f+"."+string(lang), "the same as choices[%d]", j)
+			} else if !ok {
+				first[key] = i
+			}
+		}
 	}
 	switch {
 	case r.Type == Single && len(r.Correct) != 1:

@@ -55,6 +55,7 @@ func TestQuizMistakesNameFileAndField(t *testing.T) {
 	}{
 		"correct out of range":     {[]string{"correct: [0]", "correct: [5]"}, "quizzes/4.yaml: questions[0].correct[0]: 5 is not a choice index (0 to 2)"},
 		"single with two":          {[]string{"correct: [0]", "correct: [0, 1]"}, "questions[0].correct: a single question has exactly one correct choice, got 2"},
+		"two choices the same":     {[]string{"{en: Cluster, ja: Cluster}, {en: Metadata, ja: Metadata}]\n    correct: [0]", "{en: Cluster, ja: Cluster}, {en: Cluster, ja: メタデータ}]\n    correct: [0]"}, "questions[0].choices[2].en: the same as choices[1]"},
 		"multiple with none":       {[]string{"correct: [0, 2]", "correct: []"}, "questions[1].correct: a multiple question has one or more correct choices, got none"},
 		"one choice":               {[]string{"choices: [{en: Workloads, ja: Workloads}, {en: Cluster, ja: Cluster}, {en: Metadata, ja: Metadata}]\n    correct: [0]", "choices: [{en: Workloads, ja: Workloads}]\n    correct: [0]"}, "questions[0].choices: has 1 choices, want 2 to 6"},
 		"prompt without japanese":  {[]string{"prompt: {en: 'Which category holds Pod?', ja: Podはどのカテゴリ？}", "prompt: {en: 'Which category holds Pod?'}"}, "questions[0].prompt.ja: missing"},
