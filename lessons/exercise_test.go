@@ -146,3 +146,14 @@ func TestJapaneseFoldedByYAMLIsAMistake(t *testing.T) {
 		}
 	}
 }
+
+func TestEmphasisIsAMistakeOutsideCode(t *testing.T) {
+	bold := withExercise("goal: {en: G, ja: G}", "goal: {en: 'Run it **without** resources', ja: G}")
+	_, err := Load(tree(bold))
+	if err == nil || !strings.Contains(err.Error(), `exercises/2.1.yaml: goal.en: Markdown emphasis at "un it **witho"`) {
+		t.Fatalf("got %v", err)
+	}
+	if ps := TextProblems(Text{English: "glob `ls **/*.go`", Japanese: "x"}); len(ps) != 0 {
+		t.Errorf("asterisks inside code: %v", ps)
+	}
+}

@@ -16,8 +16,9 @@ type TextProblem struct {
 }
 
 // TextProblems lists what is wrong with a Text: a missing language, an
-// unknown one, or Japanese with a space between two Japanese characters,
-// which YAML's folded blocks (>) leave at every line break.
+// unknown one, Markdown emphasis, which the panes that show these texts draw
+// as literal asterisks, or Japanese with a space between two Japanese
+// characters, which YAML's folded blocks (>) leave at every line break.
 func TextProblems(t Text) []TextProblem {
 	var out []TextProblem
 	for _, lang := range Langs {
@@ -30,10 +31,29 @@ func TextProblems(t Text) []TextProblem {
 			out = append(out, TextProblem{lang, fmt.Sprintf("unknown language (want one of %v)", Langs)})
 		}
 	}
+	for _, lang := range Langs {
+		if at := outsideCode(t[lang], "**"); at >= 0 {
+			out = append(out, TextProblem{lang, fmt.Sprintf("Markdown emphasis at %q: only `code` is drawn here, so the asterisks would show; say it with words", around(t[lang], at))})
+		}
+	}
 	if at := foldedSpace(t[Japanese]); at >= 0 {
 		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between Japanese characters at %q, as a folded YAML block (>) leaves at a line break: write the text on one line, or use a literal block (|)", around(t[Japanese], at))})
 	}
 	return out
+}
+
+// outsideCode returns the byte offset of mark outside `code`, or -1.
+func outsideCode(s, mark string) int {
+	code := false
+	for i, r := range s {
+		switch {
+		case r == '`':
+			code = !code
+		case !code && strings.HasPrefix(s[i:], mark):
+			return i
+		}
+	}
+	return -1
 }
 
 // foldedSpace returns the byte offset of a space between two wide
