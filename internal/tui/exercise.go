@@ -79,10 +79,8 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
 	para := func(s string, style func(...string) string) {
-		// Backticks become zero-width marks, so that they do not count
-		// towards the width of a line.
-		for _, l := range textwrap.Wrap(strings.ReplaceAll(reflow(s), "`", codeMark), w) {
-			add(inlineCode(l, style, st.key.Render))
+		for _, l := range strings.Split(reflow(s), "\n") {
+			add(hanging(l, w, style, st.key.Render)...)
 		}
 	}
 	plain := func(s ...string) string { return strings.Join(s, "") }
@@ -185,6 +183,30 @@ var listItem = regexp.MustCompile(`^([-*•]|[0-9]+\.) `)
 func lastRune(s string) rune  { r := []rune(s); return r[len(r)-1] }
 func firstRune(s string) rune { return []rune(s)[0] }
 func isWide(r rune) bool      { return ansi.StringWidth(string(r)) > 1 }
+
+// paragraph wraps text, setting `code` apart; backticks become zero-width
+// marks while wrapping, so that they do not count towards the width.
+func paragraph(s string, w int, text, code func(...string) string) []string {
+	var out []string
+	for _, l := range textwrap.Wrap(strings.ReplaceAll(strings.TrimSpace(s), "`", codeMark), w) {
+		out = append(out, inlineCode(l, text, code))
+	}
+	return out
+}
+
+// hanging wraps one paragraph; a list item's lines after its first are
+// indented under its text.
+func hanging(s string, w int, text, code func(...string) string) []string {
+	indent := ""
+	if m := listItem.FindString(s); m != "" {
+		indent = strings.Repeat(" ", ansi.StringWidth(m))
+	}
+	lines := paragraph(s, max(w-len(indent), 1), text, code)
+	for i := 1; i < len(lines); i++ {
+		lines[i] = indent + lines[i]
+	}
+	return lines
+}
 
 // codeMark stands for a Markdown backtick while text is wrapped.
 const codeMark = "\u200b"

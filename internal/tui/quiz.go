@@ -11,7 +11,6 @@ import (
 
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
-	"kanzen.dev/kanzen/internal/textwrap"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -1003,30 +1002,6 @@ func (p *quizPane) summary(m *Model, w int, add func(int, ...string), para func(
 	}
 	add(-1, "")
 	para(qw.finishedKeys, 0, st.dim.Render)
-}
-
-// paragraph wraps text, setting `code` apart; backticks become zero-width
-// marks while wrapping, so that they do not count towards the width.
-func paragraph(s string, w int, text, code func(...string) string) []string {
-	var out []string
-	for _, l := range textwrap.Wrap(strings.ReplaceAll(strings.TrimSpace(s), "`", codeMark), w) {
-		out = append(out, inlineCode(l, text, code))
-	}
-	return out
-}
-
-// hanging wraps one paragraph; a list item's lines after its first are
-// indented under its text.
-func hanging(s string, w int, text, code func(...string) string) []string {
-	indent := ""
-	if m := listItem.FindString(s); m != "" {
-		indent = strings.Repeat(" ", ansi.StringWidth(m))
-	}
-	lines := paragraph(s, max(w-len(indent), 1), text, code)
-	for i := 1; i < len(lines); i++ {
-		lines[i] = indent + lines[i]
-	}
-	return lines
 }
 
 // percent rounds a fraction to a whole percentage.

@@ -380,3 +380,13 @@ func assertFits(t *testing.T, m Model, w, h int) {
 		}
 	}
 }
+
+func TestAGoalsListItemsWrapUnderTheirText(t *testing.T) {
+	m := midExercise(t, lessons.English, 120, 40)
+	m.exercise.ex.Goal = lessons.Text{lessons.English: "Make:\n- a ResourceQuota `compute` with hard limits\n  pods=5 and requests.cpu=1;\n- a LimitRange."}
+	got := ansi.Strip(strings.Join(m.exercise.lines(&m, 30), "\n"))
+	want := "Make:\n- a ResourceQuota compute\n  with hard limits pods=5 and\n  requests.cpu=1;\n- a LimitRange.\n"
+	if !strings.Contains(got, want) {
+		t.Fatalf("got\n%s\nwant it to contain\n%s", got, want)
+	}
+}
