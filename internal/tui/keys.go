@@ -52,11 +52,24 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) homeKey(k string) (tea.Model, tea.Cmd) {
 	n := len(m.homeEntries())
+	page := max(m.height-3, 1)
 	switch k {
 	case "up", "k":
 		m.homeCursor = max(m.homeCursor-1, 0)
 	case "down", "j":
 		m.homeCursor = clamp(m.homeCursor+1, 0, n-1)
+	case "pgup", "b":
+		m.homeCursor = max(m.homeCursor-page, 0)
+	case "pgdown", "space", "f":
+		m.homeCursor = clamp(m.homeCursor+page, 0, n-1)
+	case "home", "g":
+		m.homeCursor = 0
+	case "end", "G":
+		m.homeCursor = max(n-1, 0)
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9":
+		if i, ok := m.chapterEntry(k); ok {
+			m.homeCursor = i
+		}
 	case "enter", "right", "l":
 		if n > 0 {
 			return m.openEntry(clamp(m.homeCursor, 0, n-1))
@@ -67,6 +80,22 @@ func (m Model) homeKey(k string) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// chapterEntry is the chapter list position of a chapter's first lesson.
+func (m Model) chapterEntry(id string) (int, bool) {
+	for c := range m.course.Chapters {
+		ch := &m.course.Chapters[c]
+		if ch.ID != id || len(ch.Lessons) == 0 {
+			continue
+		}
+		for i, e := range m.homeEntries() {
+			if e.lesson == &ch.Lessons[0] {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // openEntry opens the i-th entry of the chapter list.

@@ -18,7 +18,7 @@ type words struct {
 
 var text = map[lessons.Lang]words{
 	lessons.English: {
-		homeKeys:            "↑/↓ choose · enter open · L 日本語 · ? help · q quit",
+		homeKeys:            "↑/↓ choose · 1–%d chapter · enter open · L 日本語 · ? help · q quit",
 		studyKeys:           "? help · tab focus · ←/→ step · enter start · h hint · ! shell · Q quiz · L 日本語 · q quit",
 		lessonTab:           "lesson",
 		exerciseTab:         "exercise",
@@ -73,7 +73,7 @@ var text = map[lessons.Lang]words{
 		quiz: quizEnglish,
 	},
 	lessons.Japanese: {
-		homeKeys:            "↑/↓ 選択 · enter 開く · L English · ? ヘルプ · q 終了",
+		homeKeys:            "↑/↓ 選択 · 1–%d 章 · enter 開く · L English · ? ヘルプ · q 終了",
 		studyKeys:           "? ヘルプ · tab 切替 · ←/→ 移動 · enter 開始 · h ヒント · ! シェル · Q クイズ · L English · q 終了",
 		lessonTab:           "レッスン",
 		exerciseTab:         "演習",

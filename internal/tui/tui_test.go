@@ -390,3 +390,33 @@ func TestAGoalsListItemsWrapUnderTheirText(t *testing.T) {
 		t.Fatalf("got\n%s\nwant it to contain\n%s", got, want)
 	}
 }
+
+func TestTheChapterListJumpsByChapterPageAndEnd(t *testing.T) {
+	m := newModel(t, Options{Lang: lessons.English, Cluster: localCluster}, 80, 6)
+	entries := m.homeEntries()
+	m = press(m, "G")
+	if m.homeCursor != len(entries)-1 {
+		t.Errorf("G: cursor %d of %d entries", m.homeCursor, len(entries))
+	}
+	m = press(m, "g")
+	if m.homeCursor != 0 {
+		t.Errorf("g: cursor %d", m.homeCursor)
+	}
+	m = press(m, "pgdown")
+	if m.homeCursor != 3 {
+		t.Errorf("pgdown on a 6-line terminal: cursor %d, want 3", m.homeCursor)
+	}
+	m = press(m, "G", "2")
+	ch := m.course.Chapters[1]
+	if e := m.homeEntries()[m.homeCursor]; ch.ID != "2" || e.lesson != &ch.Lessons[0] {
+		t.Errorf("2: cursor on %+v, want chapter 2's first lesson", e)
+	}
+	if !strings.Contains(viewText(m), "› "+ch.Lessons[0].Title.In(lessons.English)) {
+		t.Errorf("chapter 2's first lesson is not chosen on screen:\n%s", viewText(m))
+	}
+	for _, k := range []string{"1", "9"} {
+		if before := m.homeCursor; press(m, k).homeCursor != before {
+			t.Errorf("%s, a chapter without lessons or none at all, moved the cursor", k)
+		}
+	}
+}

@@ -107,7 +107,7 @@ func (m Model) clusterLine(st styles) string {
 func (m Model) footer(w int) string {
 	st, t := m.styles(), m.words()
 	passed, total := m.passedCount()
-	keys := t.homeKeys
+	keys := fmt.Sprintf(t.homeKeys, min(len(m.course.Chapters), 9))
 	switch {
 	case m.screen == studyScreen:
 		keys = t.studyKeys
