@@ -140,10 +140,20 @@ func TestJapaneseFoldedByYAMLIsAMistake(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `exercises/2.1.yaml: goal.ja: a space between Japanese characters at "Podを 作ります"`) {
 		t.Fatalf("got %v", err)
 	}
-	for _, fine := range []string{"`kubectl run 名前 --image=イメージ` で作ります", "Podを作ります。 kubectl は便利", "Pod を作ります"} {
+	for _, fine := range []string{"`kubectl run 名前 --image=イメージ` で作ります", "Podを作ります。kubectl は便利", "Pod を作ります"} {
 		if ps := TextProblems(Text{English: "x", Japanese: fine}); len(ps) != 0 {
 			t.Errorf("%q: %v", fine, ps)
 		}
+	}
+}
+
+func TestASpaceAfterJapanesePunctuationIsAMistake(t *testing.T) {
+	ps := TextProblems(Text{English: "x", Japanese: "Podを作り、 Serviceを置きます。"})
+	if len(ps) != 1 || !strings.Contains(ps[0].Problem, `a space after Japanese punctuation at "odを作り、 Servic"`) {
+		t.Fatalf("got %v", ps)
+	}
+	if ps := TextProblems(Text{English: "x", Japanese: "`a、 b` です。"}); len(ps) != 0 {
+		t.Errorf("inside code: %v", ps)
 	}
 }
 

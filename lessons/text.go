@@ -39,6 +39,9 @@ func TextProblems(t Text) []TextProblem {
 	if at := foldedSpace(t[Japanese]); at >= 0 {
 		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between Japanese characters at %q, as a folded YAML block (>) leaves at a line break: write the text on one line, or use a literal block (|)", around(t[Japanese], at))})
 	}
+	if at := spaceAfterPunctuation(t[Japanese]); at >= 0 {
+		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space after Japanese punctuation at %q: 、 and 。 carry their own space", around(t[Japanese], at))})
+	}
 	return out
 }
 
@@ -67,6 +70,25 @@ func foldedSpace(s string) int {
 			code = !code
 		case r == ' ' && !code && wide(prev):
 			if next, _ := utf8.DecodeRuneInString(s[i+1:]); wide(next) {
+				return i
+			}
+		}
+		prev = r
+	}
+	return -1
+}
+
+// spaceAfterPunctuation returns the byte offset of a space that follows
+// Japanese punctuation and precedes more text, outside `code`, or -1.
+func spaceAfterPunctuation(s string) int {
+	code := false
+	prev := rune(0)
+	for i, r := range s {
+		switch {
+		case r == '`':
+			code = !code
+		case r == ' ' && !code && strings.ContainsRune("、。）」", prev):
+			if next, _ := utf8.DecodeRuneInString(s[i+1:]); next != ' ' && next != '\n' && next != utf8.RuneError {
 				return i
 			}
 		}
