@@ -856,11 +856,14 @@ func (p *quizPane) yours(m *Model, w int) []string {
 			said = choice(a.Choices[0])
 		}
 	case pickSome:
-		var chosen []string
+		// Several answers get a line each, as the right answer does.
+		out := []string{st.dim.Render(strings.TrimSpace(qw.yours))}
 		for _, c := range a.Choices {
-			chosen = append(chosen, choice(c))
+			for i, l := range hanging(choice(c), max(w-4, 1), st.dim.Render, st.key.Render) {
+				out = append(out, map[bool]string{true: "  • ", false: "    "}[i == 0]+l)
+			}
 		}
-		said = strings.Join(chosen, "; ")
+		return out
 	case ordering:
 		out := []string{st.dim.Render(strings.TrimSpace(qw.yours))}
 		for i, l := range p.labels(m.lang, qw) {
@@ -927,7 +930,9 @@ func (p *quizPane) verdictLines(m *Model, w int, add func(int, ...string), para 
 		var want []string
 		switch p.asked.Type {
 		case quiz.Sort, quiz.Multiple:
-			want = strings.Split(v.Want, "; ")
+			for _, item := range strings.Split(v.Want, "; ") {
+				want = append(want, "• "+item)
+			}
 		case quiz.Order:
 			for i, item := range strings.Split(v.Want, " → ") {
 				want = append(want, fmt.Sprintf("%d. %s", i+1, item))
