@@ -61,8 +61,9 @@ func Line(para string, w int) []string {
 }
 
 // noLineStart are the characters Japanese typesetting keeps from starting
-// a line.
-const noLineStart = "。、，．）」』】〉》！？ー・：；"
+// a line: closing punctuation, the long-vowel mark, small kana and the
+// repetition mark, which all belong to what comes before them.
+const noLineStart = "。、，．）」』】〉》！？ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
 
 // asciiClosers are kept off a line's start when they follow a wide
 // character: "（kz-quiz)" must not leave ")" alone on the next line.

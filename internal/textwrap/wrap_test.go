@@ -28,7 +28,7 @@ func TestJapaneseWrapsBetweenCharactersButNotInsideWords(t *testing.T) {
 }
 
 func TestClosingPunctuationNeverStartsALine(t *testing.T) {
-	for _, text := range []string{"名前空間kz-quiz）を作ります", "名前空間（kz-quiz)を作ります", "これはテスト。次の文", "コンテナ).次"} {
+	for _, text := range []string{"名前空間kz-quiz）を作ります", "名前空間（kz-quiz)を作ります", "これはテスト。次の文", "コンテナ).次", "シャーディング、リトライ", "ちょっと待って", "人々が集まる"} {
 		// From 10 cells on, every unbreakable piece fits on a line.
 		for w := 10; w <= 16; w++ {
 			for _, l := range Wrap(text, w) {
