@@ -73,21 +73,10 @@ func (in *textInput) split(indent string) {
 	in.col = len([]rune(indent))
 }
 
-// newline starts a line; in a manifest it keeps the indentation of the
-// line above, as YAML usually goes on at the same depth.
-func (in *textInput) newline() {
-	in.ensure()
-	indent := ""
-	if in.row > 0 {
-		l := in.lines[in.row]
-		n := 0
-		for n < len(l) && n < in.col && l[n] == ' ' {
-			n++
-		}
-		indent = strings.Repeat(" ", n)
-	}
-	in.split(indent)
-}
+// newline starts a line. It adds no indentation: a manifest is typed as it
+// would be in a shell's here-document, every line with its own spaces, and
+// indentation carried over from the line above would add to the typed one.
+func (in *textInput) newline() { in.split("") }
 
 // key edits the text for an editing key; false if the key is not one.
 func (in *textInput) key(k string) bool {

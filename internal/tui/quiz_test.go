@@ -475,16 +475,20 @@ func TestAManifestIsTypedUnderItsCommand(t *testing.T) {
 	m = typeText(t, m, "metadata:")
 	m = keys(t, m, "enter", "space", "space")
 	m = typeText(t, m, "name: myapp")
+	m = keys(t, m, "enter", "space", "space")
+	m = typeText(t, m, "labels:")
+	m = keys(t, m, "enter", "space", "space", "space", "space")
+	m = typeText(t, m, "app: myapp")
 	m = keys(t, m, "enter")
 	m = typeText(t, m, "x")
-	m = keys(t, m, "backspace", "backspace", "backspace", "backspace")
-	if got, want := m.quiz.input.Value(), "kubectl apply -f -\nmetadata:\n  name: myapp"; got != want {
-		t.Fatalf("typed %q, want %q (the indentation follows the line above)", got, want)
+	m = keys(t, m, "backspace", "backspace")
+	if got, want := m.quiz.input.Value(), "kubectl apply -f -\nmetadata:\n  name: myapp\n  labels:\n    app: myapp"; got != want {
+		t.Fatalf("typed %q, want %q (each line indented as typed, as in a here-document)", got, want)
 	}
 	m = keys(t, m, "enter")
 	m = typeText(t, m, ".")
 	m = keys(t, m, "enter")
-	if m.quiz.stage != judged || !strings.HasSuffix(m.quiz.answer.Text, "\n  .") {
+	if m.quiz.stage != judged || !strings.HasSuffix(m.quiz.answer.Text, "\n.") {
 		t.Fatalf("a last line with only a dot did not send it: stage %d, %q", m.quiz.stage, m.quiz.answer.Text)
 	}
 	// A backslash continues a command on the next line, as in a shell;
