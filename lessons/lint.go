@@ -58,7 +58,7 @@ func Lint(content fs.FS) error {
 }
 
 // MaxCodeWidth is how wide a lesson's code lines may be: wider ones wrap
-// in the lesson pane of a 120-column terminal, and a wrapped command reads
+// in the lesson pane of a 108-column terminal, and a wrapped command reads
 // as two.
 const MaxCodeWidth = 56
 

@@ -420,3 +420,18 @@ func TestTheChapterListJumpsByChapterPageAndEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestLessonCodeAsWideAsLintAllowsFitsFrom108Columns(t *testing.T) {
+	code := "  backoffLimit: 3   # retries before failing" + strings.Repeat("-", lessons.MaxCodeWidth-44)
+	for _, lang := range lessons.Langs {
+		c := course(t)
+		first := &c.Chapters[1].Lessons[0]
+		first.Body = lessons.Text{lang: "# Jobs\n\n```yaml\n" + code + "\n```\n"}
+		m := newModel(t, Options{Course: c, Lang: lang, Cluster: localCluster}, 108, 30)
+		m = press(m, "2", "enter")
+		if !strings.Contains(viewText(m), code) {
+			t.Errorf("%s: the %d-column code line wrapped at 108 columns:\n%s", lang, len(code), viewText(m))
+		}
+		assertFits(t, m, 108, 30)
+	}
+}

@@ -382,7 +382,20 @@ func (m Model) homeEntryAt(y int) (int, bool) {
 
 func (m Model) twoColumns() bool { return m.width >= twoColumnsFrom }
 
-func (m Model) lessonWidth() int { return m.width * 11 / 20 }
+// lessonWidth gives the lesson 55% of the terminal, or more where that is
+// what keeps its code from wrapping, as long as the exercise keeps
+// minExerciseWidth.
+func (m Model) lessonWidth() int {
+	return max(m.width*11/20, min(codeFitsWidth, m.width-minExerciseWidth))
+}
+
+// codeFitsWidth is the lesson box that holds a code line of the widest the
+// lint allows: Glamour's margin and code indent take 6 columns of the wrap
+// width, and the box's border and padding 4 more.
+const codeFitsWidth = lessons.MaxCodeWidth + 10
+
+// minExerciseWidth keeps the checks' titles and have/want readable.
+const minExerciseWidth = 42
 
 // paneHeight is the height of a pane's box.
 func (m Model) paneHeight() int {
