@@ -85,7 +85,13 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 	}
 	plain := func(s ...string) string { return strings.Join(s, "") }
 
-	add(st.title.Render(fmt.Sprintf("%s %s", ex.ID, ex.Title.In(lang))))
+	for i, l := range textwrap.Wrap(ex.Title.In(lang), max(w-len(ex.ID)-1, 1)) {
+		if i == 0 {
+			add(st.title.Render(ex.ID + " " + l))
+		} else {
+			add(st.title.Render(strings.Repeat(" ", len(ex.ID)+1) + l))
+		}
+	}
 	para(ex.Goal.In(lang), plain)
 	if len(ex.Note) > 0 {
 		add("")

@@ -381,11 +381,11 @@ func assertFits(t *testing.T, m Model, w, h int) {
 	}
 }
 
-func TestAGoalsListItemsWrapUnderTheirText(t *testing.T) {
+func TestATitleAndAGoalsListItemsWrapUnderTheirText(t *testing.T) {
 	m := midExercise(t, lessons.English, 120, 40)
 	m.exercise.ex.Goal = lessons.Text{lessons.English: "Make:\n- a ResourceQuota `compute` with hard limits\n  pods=5 and requests.cpu=1;\n- a LimitRange."}
 	got := ansi.Strip(strings.Join(m.exercise.lines(&m, 30), "\n"))
-	want := "Make:\n- a ResourceQuota compute\n  with hard limits pods=5 and\n  requests.cpu=1;\n- a LimitRange.\n"
+	want := "2.1 Run myapp with three\n    replicas\nMake:\n- a ResourceQuota compute\n  with hard limits pods=5 and\n  requests.cpu=1;\n- a LimitRange.\n"
 	if !strings.Contains(got, want) {
 		t.Fatalf("got\n%s\nwant it to contain\n%s", got, want)
 	}
