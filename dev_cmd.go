@@ -125,7 +125,7 @@ func (a *app) devCheck(ctx context.Context, ids []string, f devCheckFlags) error
 	defer os.RemoveAll(dir)
 	opts := devcheck.Options{Kubectl: kubectl, Dir: dir, PassTimeout: f.timeout}
 	f.parallel = max(f.parallel, 1)
-	fmt.Fprintf(a.stdout, "proving %s on %s (%d at a time)\n", exercisesCount(len(exercises)), target.Context, f.parallel)
+	fmt.Fprintf(a.stdout, "proving %s on %s (%d at a time)\n", countOf(len(exercises), "exercise"), target.Context, f.parallel)
 
 	began := time.Now()
 	reports := make([]devcheck.Report, len(exercises))
@@ -149,7 +149,7 @@ func (a *app) devCheck(ctx context.Context, ids []string, f devCheckFlags) error
 			failed++
 		}
 	}
-	fmt.Fprintf(a.stdout, "%s: %d proven, %d failed, in %s\n", exercisesCount(len(reports)), len(reports)-failed, failed, time.Since(began).Round(100*time.Millisecond))
+	fmt.Fprintf(a.stdout, "%s: %d proven, %d failed, in %s\n", countOf(len(reports), "exercise"), len(reports)-failed, failed, time.Since(began).Round(100*time.Millisecond))
 	if failed > 0 {
 		return silentError{errors.New("some exercises failed")}
 	}
@@ -169,14 +169,6 @@ func (a *app) printProof(r devcheck.Report) {
 	case devcheck.StageSolution:
 		fmt.Fprint(a.stdout, devcheck.Describe(r.Solution))
 	}
-}
-
-// exercisesCount is "1 exercise" or "30 exercises".
-func exercisesCount(n int) string {
-	if n == 1 {
-		return "1 exercise"
-	}
-	return fmt.Sprintf("%d exercises", n)
 }
 
 // tally is "2/6 pass", of the checks this cluster can judge.

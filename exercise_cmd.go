@@ -175,18 +175,28 @@ func (a *app) guard(target *kube.Target, ns string, yes bool, store progress.Sto
 		return nil
 	}
 	question := fmt.Sprintf("Context %q (%s) does not look like a local cluster.\nkanzen will create namespace %s there and touch nothing outside it.", target.Context, target.Server, ns)
-	if !yes {
-		in, ok := a.stdin.(*os.File)
-		if !ok || !isTerminal(in) {
-			return fmt.Errorf("%s\nRe-run with --yes to agree", question)
-		}
-		fmt.Fprintf(a.stderr, "%s\nContinue? [y/N] ", question)
-		var answer string
-		fmt.Fscanln(in, &answer)
-		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-			return silentError{errors.New("not confirmed")}
-		}
+	if err := a.confirm(question, yes); err != nil {
+		return err
 	}
 	_, err := store.Update(func(p *progress.Progress) { p.Trust(target.Context) })
 	return err
+}
+
+// confirm asks the question on the terminal and wants a yes; without a
+// terminal to ask on, only --yes agrees.
+func (a *app) confirm(question string, yes bool) error {
+	if yes {
+		return nil
+	}
+	in, ok := a.stdin.(*os.File)
+	if !ok || !isTerminal(in) {
+		return fmt.Errorf("%s\nRe-run with --yes to agree", question)
+	}
+	fmt.Fprintf(a.stderr, "%s\nContinue? [y/N] ", question)
+	var answer string
+	fmt.Fscanln(in, &answer)
+	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+		return silentError{errors.New("not confirmed")}
+	}
+	return nil
 }

@@ -89,7 +89,7 @@ func (a *app) rootCommand() *cobra.Command {
 	flags.StringVar(&a.cluster.Kubeconfig, "kubeconfig", "", "path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
 	flags.StringVar(&a.cluster.Context, "context", "", "the kubeconfig context to use (default: its current context)")
 	root.Flags().StringVar(&a.lang, "lang", "", "language of the course: en or ja (default: from $LANG)")
-	root.AddCommand(a.startCommand(), a.resetCommand(), a.checkCommand(), a.listCommand(), a.lessonCommand(), a.quizCommand(), a.sandboxCommand(), a.devCommand(), a.versionCommand())
+	root.AddCommand(a.startCommand(), a.resetCommand(), a.checkCommand(), a.listCommand(), a.lessonCommand(), a.quizCommand(), a.cleanCommand(), a.sandboxCommand(), a.devCommand(), a.versionCommand())
 	return root
 }
 
@@ -110,4 +110,12 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageError{fmt.Errorf("%s takes no arguments, got %q", cmd.CommandPath(), args)}
 	}
 	return nil
+}
+
+// countOf is "1 namespace" or "3 namespaces".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
