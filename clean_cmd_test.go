@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -12,7 +11,6 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 
 	"kanzen.dev/kanzen/internal/kubetest"
-	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/workspace"
 )
 
@@ -20,13 +18,10 @@ import (
 // deletes every namespace kanzen made, and on the shared test cluster that
 // would include other tests' namespaces.
 func TestCleanDeletesOnlyKanzensNamespaces(t *testing.T) {
+	_, st := kubetest.OwnSandbox(t, "kanzen-clean", 1)
+	// Only now: sandboxes take turns at picking ports through a lock in the
+	// state directory, which this one must share with the others.
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	s := &sandbox.Sandbox{Name: "kanzen-clean", Nodes: 1, Bins: kubetest.Binaries(t)}
-	t.Cleanup(func() { _, _ = s.Down(context.Background()) })
-	st, err := s.Up(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
 	kc := st.Kubeconfig
 	config, err := clientcmd.BuildConfigFromFlags("", kc)
 	if err != nil {

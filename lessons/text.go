@@ -62,33 +62,28 @@ func outsideCode(s, mark string) int {
 // foldedSpace returns the byte offset of a space between two wide
 // characters outside `code`, or -1.
 func foldedSpace(s string) int {
-	code := false
-	prev := rune(0)
-	for i, r := range s {
-		switch {
-		case r == '`':
-			code = !code
-		case r == ' ' && !code && wide(prev):
-			if next, _ := utf8.DecodeRuneInString(s[i+1:]); wide(next) {
-				return i
-			}
-		}
-		prev = r
-	}
-	return -1
+	return spaceOutsideCode(s, func(prev, next rune) bool { return wide(prev) && wide(next) })
 }
 
 // spaceAfterPunctuation returns the byte offset of a space that follows
 // Japanese punctuation and precedes more text, outside `code`, or -1.
 func spaceAfterPunctuation(s string) int {
+	return spaceOutsideCode(s, func(prev, next rune) bool {
+		return strings.ContainsRune("、。）」", prev) && next != ' ' && next != '\n' && next != utf8.RuneError
+	})
+}
+
+// spaceOutsideCode returns the byte offset of the first space outside
+// `code` whose neighbours are wrong, or -1.
+func spaceOutsideCode(s string, wrong func(prev, next rune) bool) int {
 	code := false
 	prev := rune(0)
 	for i, r := range s {
 		switch {
 		case r == '`':
 			code = !code
-		case r == ' ' && !code && strings.ContainsRune("、。）」", prev):
-			if next, _ := utf8.DecodeRuneInString(s[i+1:]); next != ' ' && next != '\n' && next != utf8.RuneError {
+		case r == ' ' && !code:
+			if next, _ := utf8.DecodeRuneInString(s[i+1:]); wrong(prev, next) {
 				return i
 			}
 		}

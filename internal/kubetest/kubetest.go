@@ -100,6 +100,20 @@ func connect() {
 	shared = &Cluster{Kubeconfig: path, Config: config, Client: client}
 }
 
+// OwnSandbox starts a sandbox that only this test uses, for tests that
+// would upset others on the shared cluster, and takes it down when the test
+// ends.
+func OwnSandbox(t testing.TB, name string, nodes int) (*sandbox.Sandbox, sandbox.Status) {
+	t.Helper()
+	s := &sandbox.Sandbox{Name: name, Nodes: nodes, Bins: Binaries(t)}
+	t.Cleanup(func() { _, _ = s.Down(context.Background()) })
+	st, err := s.Up(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, st
+}
+
 // Namespace creates a namespace for this test alone and deletes it when the
 // test ends.
 func (c *Cluster) Namespace(t testing.TB) string {

@@ -17,21 +17,8 @@ import (
 	"kanzen.dev/kanzen/internal/sandbox"
 )
 
-// startOwnSandbox starts a sandbox that only this test uses, and makes sure
-// it is gone when the test ends.
-func startOwnSandbox(t *testing.T, name string, nodes int) (*sandbox.Sandbox, sandbox.Status) {
-	t.Helper()
-	s := &sandbox.Sandbox{Name: name, Nodes: nodes, Bins: kubetest.Binaries(t)}
-	t.Cleanup(func() { _, _ = s.Down(context.Background()) })
-	st, err := s.Up(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, st
-}
-
 func TestDownLeavesNoProcessAndNoState(t *testing.T) {
-	s, st := startOwnSandbox(t, "kanzen-downtest", 1)
+	s, st := kubetest.OwnSandbox(t, "kanzen-downtest", 1)
 	if !st.Healthy || st.ReadyNodes() != 1 {
 		t.Fatalf("sandbox not ready after Up: %+v", st)
 	}
@@ -69,7 +56,7 @@ func TestDownLeavesNoProcessAndNoState(t *testing.T) {
 func TestUpRestartsACrashedSandbox(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			s, st := startOwnSandbox(t, "kanzen-crash-"+strconv.Itoa(int(sig)), 1)
+			s, st := kubetest.OwnSandbox(t, "kanzen-crash-"+strconv.Itoa(int(sig)), 1)
 			var apiserver sandbox.Process
 			for _, p := range st.Processes {
 				if p.Component == sandbox.KubeAPIServer {
