@@ -50,7 +50,11 @@ func (a *app) clean(ctx context.Context, yes, dryRun bool) error {
 	if dryRun {
 		return nil
 	}
-	question := fmt.Sprintf("Delete %s and everything in them from context %q (%s)?", countOf(len(owned), "namespace"), target.Context, target.Server)
+	them := "them"
+	if len(owned) == 1 {
+		them = "it"
+	}
+	question := fmt.Sprintf("Delete %s and everything in %s from context %q (%s)?", countOf(len(owned), "namespace"), them, target.Context, target.Server)
 	if err := a.confirm(question, yes); err != nil {
 		return err
 	}
