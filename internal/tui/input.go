@@ -24,6 +24,15 @@ func (in *textInput) Value() string {
 	return strings.Join(parts, "\n")
 }
 
+// trimEnd drops blank lines at the end, which a manifest typed to its last
+// enter leaves, so the answer shows as it was meant.
+func (in *textInput) trimEnd() {
+	for len(in.lines) > 1 && strings.TrimSpace(string(in.lines[len(in.lines)-1])) == "" {
+		in.lines = in.lines[:len(in.lines)-1]
+	}
+	in.ensure()
+}
+
 // line is the line the cursor is on.
 func (in *textInput) line() []rune {
 	in.ensure()

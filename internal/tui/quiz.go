@@ -484,6 +484,7 @@ func (m Model) typingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // submitTyped sends a typed answer, unless nothing is typed.
 func (m Model) submitTyped() (tea.Model, tea.Cmd) {
 	p := &m.quiz
+	p.input.trimEnd()
 	text := p.input.Value()
 	if strings.TrimSpace(text) == "" {
 		p.problem = m.qwords().typeSomething

@@ -491,6 +491,13 @@ func TestAManifestIsTypedUnderItsCommand(t *testing.T) {
 	if m.quiz.stage != judged || !strings.HasSuffix(m.quiz.answer.Text, "\n.") {
 		t.Fatalf("a last line with only a dot did not send it: stage %d, %q", m.quiz.stage, m.quiz.answer.Text)
 	}
+	// Blank lines typed after the manifest are not part of the answer.
+	m = until(t, quizModel(t, Options{}, 100, 30), "create-myapp")
+	m = keys(t, typeText(t, m, "kubectl apply -f -"), "enter")
+	m = keys(t, typeText(t, m, "kind: Pod"), "enter", "enter", "ctrl+d")
+	if m.quiz.stage != judged || m.quiz.answer.Text != "kubectl apply -f -\nkind: Pod" {
+		t.Fatalf("stage %d, answer %q", m.quiz.stage, m.quiz.answer.Text)
+	}
 	// A backslash continues a command on the next line, as in a shell;
 	// alt+enter starts a line anywhere; ctrl+d sends.
 	m = until(t, quizModel(t, Options{}, 100, 30), "create-myapp")
