@@ -90,6 +90,8 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 			return silentError{ctx.Err()}
 		case u.Closed:
 			return errors.New("the watch stopped")
+		case u.Snapshot.Gone:
+			return fmt.Errorf("namespace %s was deleted while kanzen watched it; start the exercise again: %s", s.Info.Namespace, workspace.StartCommand(ex.ID, s.Info.Namespace))
 		}
 		p.connection(a.stderr, u.Err)
 		results = s.Evaluate(u.Snapshot, lang)

@@ -117,3 +117,20 @@ func TestCheckOnAClusterThatDoesNotAnswer(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckWatchStopsWhenTheNamespaceIsDeleted(t *testing.T) {
+	c := kubetest.Get(t)
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	ns := fmt.Sprintf("kz-test-gone-%d", time.Now().UnixNano()%1000000)
+	t.Cleanup(func() { workspace.Delete(context.Background(), c.Config, "2.1", ns) })
+	flags := []string{"--kubeconfig", c.Kubeconfig, "-n", ns}
+	if code, _, stderr := kanzen(t, append([]string{"start", "2.1"}, flags...)...); code != 0 {
+		t.Fatalf("start: exit %d: %s", code, stderr)
+	}
+	time.AfterFunc(2*time.Second, func() { workspace.Delete(context.Background(), c.Config, "2.1", ns) })
+	code, _, stderr := kanzen(t, append([]string{"check", "2.1", "--watch"}, flags...)...)
+	want := "namespace " + ns + " was deleted while kanzen watched it; start the exercise again: kanzen start 2.1 --namespace " + ns
+	if code != exitFailure || !strings.Contains(stderr, want) {
+		t.Fatalf("exit %d, stderr %s\nwant %q", code, stderr, want)
+	}
+}

@@ -44,6 +44,8 @@ type exercisePane struct {
 	// startWhenLooked remembers an enter pressed while kanzen was still
 	// looking for the exercise's namespace.
 	startWhenLooked bool
+	// gone says the namespace was deleted while the pane watched it.
+	gone bool
 }
 
 // namespace is where the exercise lives.
@@ -107,6 +109,10 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		if msg := m.clusterProblem(); msg != "" {
 			para(msg, st.warn.Render)
 			return out
+		}
+		if p.gone {
+			para(fmt.Sprintf(t.namespaceGone, p.namespace()), st.warn.Render)
+			add("")
 		}
 		para(fmt.Sprintf(t.startPrompt, p.namespace()), st.key.Render)
 		return out

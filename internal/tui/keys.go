@@ -183,7 +183,7 @@ func (m Model) startExercise() (tea.Model, tea.Cmd) {
 		m.overlay = confirmRemoteOverlay
 		return m, nil
 	}
-	p.phase = starting
+	p.phase, p.gone = starting, false
 	return m, openSession(target, p.ex, true)
 }
 

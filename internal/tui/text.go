@@ -11,7 +11,7 @@ type words struct {
 	hint, solution, solutionHeader, allPass, next, resetConfirm                 string
 	confirmRemote, yesNo, shellBanner, ownShellBanner, debrief, live, noObjects string
 	helpTitle, pending, notCheckableHere, reset, shell                          string
-	noClusterConfigured, resetting                                              string
+	noClusterConfigured, resetting, namespaceGone                               string
 	help                                                                        [][2]string
 	quiz                                                                        quizWords
 }
@@ -52,6 +52,7 @@ var text = map[lessons.Lang]words{
 		notCheckableHere:    "not checkable here",
 		reset:               "reset",
 		resetting:           "Resetting: deleting namespace %s and setting the exercise up again…",
+		namespaceGone:       "Namespace %s was deleted from outside kanzen's window (kubectl delete namespace, kanzen reset or kanzen clean), and everything in it with it.",
 		noClusterConfigured: "No cluster is configured (no kubeconfig with a current context). ",
 		shell:               "shell",
 		help: [][2]string{
@@ -107,6 +108,7 @@ var text = map[lessons.Lang]words{
 		notCheckableHere:    "ここでは確認できません",
 		reset:               "リセット",
 		resetting:           "リセット中: Namespace %s を削除し、演習を準備し直しています…",
+		namespaceGone:       "Namespace %s は、この画面の外（kubectl delete namespace、kanzen reset、kanzen clean）で削除されました。中にあったものもすべて消えています。",
 		noClusterConfigured: "クラスタが設定されていません（current-contextのあるkubeconfigがありません）。",
 		shell:               "シェル",
 		help: [][2]string{

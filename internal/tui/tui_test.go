@@ -20,6 +20,7 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
@@ -433,5 +434,27 @@ func TestLessonCodeAsWideAsLintAllowsFitsFrom108Columns(t *testing.T) {
 			t.Errorf("%s: the %d-column code line wrapped at 108 columns:\n%s", lang, len(code), viewText(m))
 		}
 		assertFits(t, m, 108, 30)
+	}
+}
+
+func TestANamespaceDeletedElsewhereAsksToStartAgain(t *testing.T) {
+	for _, lang := range lessons.Langs {
+		m := midExercise(t, lang, 120, 40)
+		next, _ := m.Update(changedMsg{update: session.Update{Snapshot: watch.Snapshot{Namespace: "kz-2-1", Gone: true}}})
+		m = next.(Model)
+		screen := viewText(m)
+		if m.exercise.phase != notStarted || len(m.exercise.results) != 0 {
+			t.Fatalf("%s: phase %d with %d results after the namespace went", lang, m.exercise.phase, len(m.exercise.results))
+		}
+		gone := fmt.Sprintf(text[lang].namespaceGone, "kz-2-1")
+		start := fmt.Sprintf(text[lang].startPrompt, "kz-2-1")
+		for _, want := range []string{gone[:20], start[:20]} {
+			if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), want) {
+				t.Errorf("%s: the screen lacks %q:\n%s", lang, want, screen)
+			}
+		}
+		if strings.Contains(screen, "✓") {
+			t.Errorf("%s: checks still shown:\n%s", lang, screen)
+		}
 	}
 }

@@ -121,6 +121,11 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 	if msg.session != p.session || msg.update.Closed {
 		return m, nil
 	}
+	if msg.update.Snapshot.Gone {
+		// Deleted from elsewhere: what was judged no longer exists.
+		p.phase, p.session, p.results, p.gone = notStarted, nil, nil, true
+		return m, closeSession(msg.session)
+	}
 	p.snapshot, p.watchErr = msg.update.Snapshot, msg.update.Err
 	p.evaluate(m.lang)
 	next := waitForChange(msg.session)

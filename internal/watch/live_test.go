@@ -297,3 +297,22 @@ func watchGoroutines() []string {
 	}
 	return left
 }
+
+func TestLiveADeletedNamespaceIsGone(t *testing.T) {
+	t.Parallel()
+	c := kubetest.Get(t)
+	ns := c.Namespace(t)
+	w := startWatch(t, c.Config, ns, "ConfigMap")
+	receive(t, w.Changes(), "the sync signal")
+	if w.Snapshot().Gone {
+		t.Fatal("a namespace that exists is gone")
+	}
+	if err := c.Client.CoreV1().Namespaces().Delete(context.Background(), ns, metav1.DeleteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	receive(t, w.Changes(), "a signal once the namespace is being deleted")
+	waitSnapshot(t, w, func(s Snapshot) (bool, string) { return s.Gone, "the snapshot does not say the namespace is gone" })
+	if err := w.Err(); err != nil {
+		t.Errorf("a deleted namespace reads as a connection problem: %v", err)
+	}
+}

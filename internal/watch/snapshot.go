@@ -39,4 +39,6 @@ type Snapshot struct {
 	Events []Event
 	// Synced is false until every kind has been listed once.
 	Synced bool
+	// Gone says the namespace itself was deleted, or is being deleted.
+	Gone bool
 }

@@ -97,5 +97,5 @@ func (w *Watcher) Snapshot() Snapshot {
 	// copy instead of writing into the watcher's array.
 	n := len(w.events)
 	events := w.events[max(0, n-maxEvents):n:n]
-	return Snapshot{Namespace: w.namespace, Objects: objects, Events: events, Synced: w.synced}
+	return Snapshot{Namespace: w.namespace, Objects: objects, Events: events, Synced: w.synced, Gone: w.gone}
 }

@@ -36,6 +36,8 @@ type Watcher struct {
 	seq     int
 	errs    map[string]kindErr
 	errSeq  int
+	// gone says the namespace itself was deleted or is being deleted.
+	gone bool
 }
 
 // Start resolves kinds (e.g. "Deployment", "Pod") through the API server's
@@ -71,6 +73,7 @@ func Start(ctx context.Context, config *rest.Config, namespace string, kinds []s
 	for _, inf := range informers {
 		w.running.Go(func() { inf.RunWithContext(ctx) })
 	}
+	w.followNamespace(ctx, client)
 	w.running.Go(func() { w.run(ctx, synced) })
 	return w, nil
 }

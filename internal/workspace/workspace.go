@@ -132,11 +132,16 @@ func orDefault(namespace, exerciseID string) string {
 
 // notStarted tells the learner how to start the exercise.
 func notStarted(exerciseID, namespace string) error {
+	return explain(ErrNotStarted, "exercise %s is not started in namespace %s: run %s", exerciseID, namespace, StartCommand(exerciseID, namespace))
+}
+
+// StartCommand is the command line that starts the exercise in namespace.
+func StartCommand(exerciseID, namespace string) string {
 	cmd := "kanzen start " + exerciseID
 	if namespace != Namespace(exerciseID) {
 		cmd += " --namespace " + namespace
 	}
-	return explain(ErrNotStarted, "exercise %s is not started in namespace %s: run %s", exerciseID, namespace, cmd)
+	return cmd
 }
 
 // explained is an error with a message of its own that still matches a
