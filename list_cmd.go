@@ -13,6 +13,7 @@ import (
 
 	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -36,6 +37,20 @@ type chapterOutline struct {
 	Exercises int             `json:"exercises"`
 	Passed    int             `json:"passed"`
 	Lessons   []lessonOutline `json:"lessons"`
+	Quiz      *quizOutline    `json:"quiz,omitempty"`
+}
+
+// quizOutline is a chapter's quiz and how the learner did in it.
+type quizOutline struct {
+	Questions int     `json:"questions"`
+	PassMark  float64 `json:"passMark"`
+	// Last and Best are absent until the quiz is sat once.
+	Last *progress.QuizRun `json:"last,omitempty"`
+	Best *progress.QuizRun `json:"best,omitempty"`
+	// Due is how many of its questions are due for review.
+	Due int `json:"due"`
+	// summary is the line kanzen list prints.
+	summary string
 }
 
 type lessonOutline struct {
@@ -55,10 +70,18 @@ type exerciseOutline struct {
 	Solution  bool       `json:"solutionShown"`
 }
 
-func outline(course *lessons.Course, p *progress.Progress, lang lessons.Lang) courseOutline {
+func outline(course *lessons.Course, quizzes []*quiz.Quiz, p *progress.Progress, lang lessons.Lang, now time.Time) courseOutline {
 	var out courseOutline
 	for _, ch := range course.Chapters {
 		co := chapterOutline{ID: ch.ID, Title: ch.Title.In(lang), Lessons: []lessonOutline{}}
+		if z := quiz.Find(quizzes, ch.ID); z != nil {
+			qo := &quizOutline{Questions: len(z.Questions), PassMark: z.PassMark, Due: len(quiz.Due(quizzes, p, ch.ID, now))}
+			if r, ok := p.QuizResults(ch.ID); ok {
+				qo.Last, qo.Best = &r.Last, &r.Best
+			}
+			qo.summary = quizSummary(lang, z, p, now)
+			co.Quiz = qo
+		}
 		for _, l := range ch.Lessons {
 			lo := lessonOutline{ID: l.ID, Title: l.Title.In(lang), Exercises: []exerciseOutline{}}
 			for _, ex := range l.Exercises {
@@ -94,7 +117,7 @@ func (a *app) listCommand() *cobra.Command {
 			if output != "" && output != "json" {
 				return usageError{fmt.Errorf("unknown --output %q: want json", output)}
 			}
-			course, err := builtInCourse()
+			course, quizzes, err := builtInQuizzes()
 			if err != nil {
 				return err
 			}
@@ -106,7 +129,7 @@ func (a *app) listCommand() *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			o := outline(course, p, l)
+			o := outline(course, quizzes, p, l, time.Now())
 			if output == "json" {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
@@ -137,6 +160,9 @@ func (a *app) printOutline(o courseOutline, lang lessons.Lang) {
 			for _, ex := range l.Exercises {
 				fmt.Fprintf(a.stdout, "     %s %-5s %s\n", marks[ex.Status], ex.ID, ex.Title)
 			}
+		}
+		if ch.Quiz != nil {
+			fmt.Fprintf(a.stdout, "   %-28s %s\n", map[lessons.Lang]string{lessons.English: "quiz", lessons.Japanese: "クイズ"}[lang], ch.Quiz.summary)
 		}
 	}
 }

@@ -22,6 +22,9 @@ func withProgress(t *testing.T, lang string) {
 	p.MarkStarted("2.1", started)
 	p.MarkPassed("2.1", started.Add(time.Minute))
 	p.MarkStarted("2.2", started.Add(2*time.Minute))
+	p.RecordQuiz("2", progress.QuizRun{Score: 15, Total: 20, Time: started})
+	p.RecordQuiz("2", progress.QuizRun{Score: 18, Total: 20, Passed: true, Time: started.Add(time.Hour)})
+	p.SetQuizCard("2/orchestrator", progress.QuizCard{Box: 1, Due: started, Last: progress.Missed, Answered: started})
 	path, err := progress.DefaultPath()
 	if err != nil {
 		t.Fatal(err)
@@ -62,12 +65,19 @@ func TestListShowsEveryExerciseWithProgress(t *testing.T) {
 	if o.Chapters[1].Passed != 1 {
 		t.Errorf("chapter 2 counts %d passed, want 1", o.Chapters[1].Passed)
 	}
+	q := o.Chapters[1].Quiz
+	if q == nil || q.Questions == 0 || q.PassMark != 0.8 || q.Due != 1 || q.Last == nil || q.Last.Score != 18 || q.Best.Score != 18 {
+		t.Errorf("chapter 2's quiz: %+v", q)
+	}
+	if q := o.Chapters[0].Quiz; q == nil || q.Last != nil || q.Due != 0 {
+		t.Errorf("chapter 1's quiz, never sat: %+v", q)
+	}
 }
 
 func TestListSpeaksTheLearnersLanguage(t *testing.T) {
 	withProgress(t, "ja")
 	code, stdout, _ := kanzen(t, "list")
-	if code != 0 || !strings.Contains(stdout, "✓ 2.1") || !strings.Contains(stdout, "› 2.2") {
+	if code != 0 || !strings.Contains(stdout, "✓ 2.1") || !strings.Contains(stdout, "› 2.2") || !strings.Contains(stdout, "・前回 18/20 合格・最高 18/20・復習1問") {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
 	course, _ := lessons.Load(content.FS)

@@ -487,6 +487,24 @@ func (s *quizSession) summary(run *quiz.Run, p *progress.Progress) {
 }
 
 // list shows every chapter's quiz with the learner's scores.
+// quizSummary is a chapter quiz in a line: its size, the last and best
+// scores, and what is due for review.
+func quizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time.Time) string {
+	say := func(en, ja string) string { return map[lessons.Lang]string{lessons.English: en, lessons.Japanese: ja}[lang] }
+	line := fmt.Sprintf(say("%d questions", "%d問"), len(z.Questions))
+	if r, ok := p.QuizResults(z.Chapter); ok {
+		last := say("not passed", "不合格")
+		if r.Last.Passed {
+			last = say("passed", "合格")
+		}
+		line += fmt.Sprintf(say(" · last %d/%d %s · best %d/%d", "・前回 %d/%d %s・最高 %d/%d"), r.Last.Score, r.Last.Total, last, r.Best.Score, r.Best.Total)
+	}
+	if due := len(quiz.Due([]*quiz.Quiz{z}, p, z.Chapter, now)); due > 0 {
+		line += fmt.Sprintf(say(" · %d to review", "・復習%d問"), due)
+	}
+	return line
+}
+
 func (s *quizSession) list(p *progress.Progress, now time.Time) {
 	fmt.Fprintln(s.out, s.say("Quizzes (kanzen quiz CHAPTER takes one):", "クイズ（kanzen quiz 章番号 で開始）："))
 	for _, ch := range s.course.Chapters {
@@ -494,17 +512,7 @@ func (s *quizSession) list(p *progress.Progress, now time.Time) {
 		if z == nil {
 			continue
 		}
-		line := fmt.Sprintf(s.say("  %s  %s — %d questions", "  %s  %s — %d問"), ch.ID, ch.Title.In(s.lang), len(z.Questions))
-		if r, ok := p.QuizResults(ch.ID); ok {
-			last := s.say("not passed", "不合格")
-			if r.Last.Passed {
-				last = s.say("passed", "合格")
-			}
-			line += fmt.Sprintf(s.say(" · last %d/%d %s · best %d/%d", "・前回 %d/%d %s・最高 %d/%d"), r.Last.Score, r.Last.Total, last, r.Best.Score, r.Best.Total)
-		}
-		if due := len(quiz.Due(s.quizzes, p, ch.ID, now)); due > 0 {
-			line += fmt.Sprintf(s.say(" · %d to review", "・復習%d問"), due)
-		}
+		line := fmt.Sprintf("  %s  %s — %s", ch.ID, ch.Title.In(s.lang), quizSummary(s.lang, z, p, now))
 		fmt.Fprintln(s.out, line)
 	}
 	if due := len(quiz.Due(s.quizzes, p, "", now)); due > 0 {
