@@ -490,7 +490,9 @@ func (s *quizSession) summary(run *quiz.Run, p *progress.Progress) {
 // quizSummary is a chapter quiz in a line: its size, the last and best
 // scores, and what is due for review.
 func quizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time.Time) string {
-	say := func(en, ja string) string { return map[lessons.Lang]string{lessons.English: en, lessons.Japanese: ja}[lang] }
+	say := func(en, ja string) string {
+		return map[lessons.Lang]string{lessons.English: en, lessons.Japanese: ja}[lang]
+	}
 	line := fmt.Sprintf(say("%d questions", "%d問"), len(z.Questions))
 	if r, ok := p.QuizResults(z.Chapter); ok {
 		last := say("not passed", "不合格")
