@@ -111,7 +111,7 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 		return fail(StageStart, errors.New("the starting state already passes"))
 	}
 
-	r.Output, err = runSolution(ctx, ex, kubeconfig, opts.Kubectl, opts.Dir)
+	r.Output, err = runSolution(ctx, ex, ns, kubeconfig, opts.Kubectl, opts.Dir)
 	if err != nil {
 		return fail(StageSolution, err)
 	}
@@ -139,17 +139,18 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	return r
 }
 
-// runSolution runs the reference solution as a learner's shell would, with
-// a kubeconfig of its own whose namespace is the exercise's, in a scratch
-// directory so that files it writes go nowhere else.
-func runSolution(ctx context.Context, ex *lessons.Exercise, kubeconfig, kubectl, dir string) (string, error) {
+// runSolution runs the reference solution as kanzen's exercise shell would,
+// with a kubeconfig of its own whose namespace is the exercise's and the
+// namespace in KANZEN_NAMESPACE, in a scratch directory so that files it
+// writes go nowhere else.
+func runSolution(ctx context.Context, ex *lessons.Exercise, ns, kubeconfig, kubectl, dir string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	script := "set -e\n" + strings.Join(ex.Solution, "\n") + "\n"
 	cmd := exec.CommandContext(ctx, "sh", "-c", script)
 	cmd.Dir = dir
 	path := filepath.Dir(kubectl) + string(os.PathListSeparator) + os.Getenv("PATH")
-	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path)
+	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path, "KANZEN_NAMESPACE="+ns)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return string(out), fmt.Errorf("the solution failed: %w\n%s", err, strings.TrimSpace(string(out)))

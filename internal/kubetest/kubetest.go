@@ -186,19 +186,19 @@ func (c *Cluster) Shell(t testing.TB, namespace, script string) (string, error) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ShellWith(kubeconfig, script)
+	return ShellWith(kubeconfig, namespace, script)
 }
 
-// ShellWith runs a shell script with KUBECONFIG set to kubeconfig and the
-// sandbox's kubectl first on PATH when it is built, and returns the
-// combined output.
-func ShellWith(kubeconfig, script string) (string, error) {
+// ShellWith runs a shell script with KUBECONFIG set to kubeconfig,
+// KANZEN_NAMESPACE to namespace as kanzen's shell sets it, and the sandbox's
+// kubectl first on PATH when it is built, and returns the combined output.
+func ShellWith(kubeconfig, namespace, script string) (string, error) {
 	path := os.Getenv("PATH")
 	if bins, ok := sandbox.Built(); ok {
 		path = bins.Dir + string(os.PathListSeparator) + path
 	}
 	cmd := exec.Command("sh", "-c", script)
-	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path)
+	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path, "KANZEN_NAMESPACE="+namespace)
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

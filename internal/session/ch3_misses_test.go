@@ -103,7 +103,7 @@ func TestContextsExerciseOnScratchKubeconfig(t *testing.T) {
 				t.Fatalf("the starting state already passes:\n%s", describe(rs))
 			}
 			fill := strings.NewReplacer("NS", e.ns, "CTX", names[0], "CLUSTER", names[1], "USER", names[2])
-			if out, err := kubetest.ShellWith(kubeconfig, fill.Replace(tc.script)); err != nil {
+			if out, err := kubetest.ShellWith(kubeconfig, e.ns, fill.Replace(tc.script)); err != nil {
 				t.Fatalf("%s: %v\n%s", tc.script, err, out)
 			}
 			if tc.check == "" {
