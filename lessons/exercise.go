@@ -133,6 +133,9 @@ func (e *Exercise) validate(bad func(field, format string, args ...any), text fu
 		if strings.TrimSpace(c.Have) == "" {
 			bad(field+".have", "missing")
 		}
+		if problem := HaveProblem(c.Have); problem != "" {
+			bad(field+".have", "%s", problem)
+		}
 		if c.Want == "" && len(c.WantText) == 0 {
 			bad(field+".want", "give want, wantText, or both")
 		}

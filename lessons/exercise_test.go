@@ -167,3 +167,22 @@ func TestEmphasisIsAMistakeOutsideCode(t *testing.T) {
 		t.Errorf("asterisks inside code: %v", ps)
 	}
 }
+
+func TestAListOfAMapsKeysMustBeSorted(t *testing.T) {
+	for expr, want := range map[string]string{
+		"object.metadata.labels.map(k, k + '=' + object.metadata.labels[k])":                   "labels.map",
+		"object.metadata.labels.map(k, k + '=' + object.metadata.labels[k]).sort()":            "",
+		"object.data.map(k, k + ')').join(', ')":                                               "data.map",
+		"object.spec.selector.matchLabels.map(k, k).sort().join(', ')":                         "",
+		"object.spec.containers.map(c, c.image)":                                               "",
+		"has(object.metadata.annotations) ? object.metadata.annotations.map(k, k).sort() : []": "",
+	} {
+		if got := UnsortedMapList(expr); got != want {
+			t.Errorf("UnsortedMapList(%q) = %q, want %q", expr, got, want)
+		}
+	}
+	unsorted := withExercise("have: object.metadata.name", "have: object.metadata.labels.map(k, k)")
+	if _, err := Load(tree(unsorted)); err == nil || !strings.Contains(err.Error(), "labels.map(...) lists a map's keys, which come in no fixed order") {
+		t.Fatalf("got %v", err)
+	}
+}

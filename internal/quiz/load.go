@@ -354,6 +354,9 @@ func (r *rawQuestion) command(q *Question, field string, p *problems) {
 		if c.Want == "" && c.Pass == "" {
 			p.bad(f+".pass", "without want, a check needs a pass condition")
 		}
+		if problem := lessons.HaveProblem(c.Have); problem != "" {
+			p.bad(f+".have", "%s", problem)
+		}
 		if len(c.WantText) > 0 {
 			p.text(f+".wantText", c.WantText)
 		}
