@@ -213,7 +213,7 @@ func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader, sa
 				return false
 			}
 			v := run.Answer(ctx, g, answer, s.lang)
-			s.printVerdict(v)
+			s.printVerdict(v, asked.Type)
 			if !v.Refused {
 				save()
 				break
@@ -417,7 +417,7 @@ func isPermutation(n []int) bool {
 	return len(n) > 0
 }
 
-func (s *quizSession) printVerdict(v quiz.Verdict) {
+func (s *quizSession) printVerdict(v quiz.Verdict, t quiz.Type) {
 	switch {
 	case v.Refused:
 		fmt.Fprintf(s.out, "! %s\n  %s\n", indent(v.Reason), s.say("Type it again.", "もう一度入力してください。"))
@@ -435,7 +435,12 @@ func (s *quizSession) printVerdict(v quiz.Verdict) {
 	for _, r := range v.Results {
 		fmt.Fprintf(s.out, "  %s %s%s\n", mark(r.Status), r.Title, resultHaveWant(r))
 	}
-	if !v.Correct && v.Want != "" {
+	if lines := v.AnswerLines(t); !v.Correct && len(lines) > 0 {
+		fmt.Fprintf(s.out, "  %s\n", s.say("Answer:", "正解："))
+		for _, l := range lines {
+			fmt.Fprintf(s.out, "    %s\n", l)
+		}
+	} else if !v.Correct && v.Want != "" {
 		fmt.Fprintf(s.out, "  %s%s\n", s.say("Answer: ", "正解："), indent(v.Want))
 	}
 	if v.Explain != "" {

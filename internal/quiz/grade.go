@@ -24,7 +24,7 @@ func gradeLocal(q *Question, a Answer, lang lessons.Lang) Verdict {
 		for i, c := range q.Correct {
 			want[i] = q.Choices[c].In(lang)
 		}
-		v := Verdict{Want: strings.Join(want, "; ")}
+		v := Verdict{Want: strings.Join(want, "; "), Wants: want}
 		v.Reason = outOfRange(a.Choices, len(q.Choices), lang)
 		chosen := slices.Clone(a.Choices)
 		slices.Sort(chosen)
@@ -45,7 +45,7 @@ func gradeLocal(q *Question, a Answer, lang lessons.Lang) Verdict {
 		for i, item := range q.Items {
 			want[i] = item.In(lang)
 		}
-		v := Verdict{Want: strings.Join(want, " → ")}
+		v := Verdict{Want: strings.Join(want, " → "), Wants: want}
 		if !isPermutation(a.Order, len(q.Items)) {
 			v.Reason = notAPermutation.in(lang)
 			return v
@@ -120,7 +120,7 @@ func gradeSort(q *Question, a Answer, lang lessons.Lang) Verdict {
 			groups = append(groups, c.Name(lang)+": "+strings.Join(names, ", "))
 		}
 	}
-	v := Verdict{Correct: len(misplaced) == 0, Want: strings.Join(groups, "; "), Explain: strings.Join(notes, "")}
+	v := Verdict{Correct: len(misplaced) == 0, Want: strings.Join(groups, "; "), Wants: groups, Explain: strings.Join(notes, "")}
 	if len(misplaced) > 0 {
 		v.Reason = say(misplacedItems, strings.Join(misplaced, ", ")).in(lang)
 	}

@@ -3,6 +3,7 @@ package quiz
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -61,10 +62,30 @@ type Verdict struct {
 	Results []check.Result
 	// Want is the right answer in words.
 	Want string
+	// Wants are the right answer's parts when it has several, for a line
+	// each: the right choices, the items in order, or each category with
+	// its resources.
+	Wants []string
 	// Explain says why the right answer is right.
 	Explain string
 	// Lesson is the id of the lesson that teaches it.
 	Lesson string
+}
+
+// AnswerLines are the right answer's parts, a line each: numbered for an
+// order question, bulleted otherwise; nil when the answer is one part.
+func (v Verdict) AnswerLines(t Type) []string {
+	if len(v.Wants) == 0 {
+		return nil
+	}
+	lines := make([]string, len(v.Wants))
+	for i, part := range v.Wants {
+		lines[i] = "• " + part
+		if t == Order {
+			lines[i] = fmt.Sprintf("%d. %s", i+1, part)
+		}
+	}
+	return lines
 }
 
 // Grade judges an answer to a question in lang. For command and discovery

@@ -930,14 +930,8 @@ func (p *quizPane) verdictLines(m *Model, w int, add func(int, ...string), para 
 	if !v.Correct && v.Want != "" {
 		var want []string
 		switch p.asked.Type {
-		case quiz.Sort, quiz.Multiple:
-			for _, item := range strings.Split(v.Want, "; ") {
-				want = append(want, "• "+item)
-			}
-		case quiz.Order:
-			for i, item := range strings.Split(v.Want, " → ") {
-				want = append(want, fmt.Sprintf("%d. %s", i+1, item))
-			}
+		case quiz.Sort, quiz.Multiple, quiz.Order:
+			want = v.AnswerLines(p.asked.Type)
 		case quiz.Discovery:
 			want = []string{v.Want}
 			if p.asked.Ask == quiz.AskNamespaced {
