@@ -123,43 +123,14 @@ func (e *Exercise) validate(bad func(field, format string, args ...any), text fu
 		case seen[c.ID]:
 			bad(field+".id", "duplicate id %q", c.ID)
 		}
-		text(field+".title", c.Title)
 		if c.Target != nil && !kinds[c.Target.Kind] {
 			bad(field+".target.kind", "%q is not in the exercise's kinds %v", c.Target.Kind, e.Kinds)
 		}
 		if c.Target != nil && c.Target.Name != "" && c.Target.Selector != "" {
 			bad(field+".target", "give a name or a selector, not both")
 		}
-		if strings.TrimSpace(c.Have) == "" {
-			bad(field+".have", "missing")
-		}
-		if problem := HaveProblem(c.Have); problem != "" {
-			bad(field+".have", "%s", problem)
-		}
-		if c.Want == "" && len(c.WantText) == 0 {
-			bad(field+".want", "give want, wantText, or both")
-		}
-		if c.Want == "" && c.Pass == "" {
-			bad(field+".pass", "without want, a check needs a pass condition")
-		}
-		if len(c.WantText) > 0 {
-			text(field+".wantText", c.WantText)
-		}
-		if len(c.Hint) > 0 {
-			text(field+".hint", c.Hint)
-		}
-		for value, words := range c.Show {
-			text(fmt.Sprintf("%s.show[%s]", field, value), words)
-		}
-		for j, req := range c.Requires {
-			if req != RequiresContainers {
-				bad(fmt.Sprintf("%s.requires[%d]", field, j), "%q is unknown (known: %s)", req, RequiresContainers)
-			}
-		}
-		for j, need := range c.Needs {
-			if !seen[need] {
-				bad(fmt.Sprintf("%s.needs[%d]", field, j), "%q is not an earlier check", need)
-			}
+		for _, p := range CheckProblems(c, seen) {
+			bad(field+"."+p.Field, "%s", p.Problem)
 		}
 		seen[c.ID] = true
 	}

@@ -177,8 +177,8 @@ func TestAListOfAMapsKeysMustBeSorted(t *testing.T) {
 		"object.spec.containers.map(c, c.image)":                                               "",
 		"has(object.metadata.annotations) ? object.metadata.annotations.map(k, k).sort() : []": "",
 	} {
-		if got := UnsortedMapList(expr); got != want {
-			t.Errorf("UnsortedMapList(%q) = %q, want %q", expr, got, want)
+		if got := unsortedMapList(expr); got != want {
+			t.Errorf("unsortedMapList(%q) = %q, want %q", expr, got, want)
 		}
 	}
 	unsorted := withExercise("have: object.metadata.name", "have: object.metadata.labels.map(k, k)")

@@ -344,26 +344,11 @@ func (r *rawQuestion) command(q *Question, field string, p *problems) {
 		case seen[c.ID]:
 			p.bad(f+".id", "duplicate id %q", c.ID)
 		}
-		p.text(f+".title", c.Title)
 		if c.Target.Kind != r.Kind {
 			p.bad(f+".target.kind", "%q is not the question's kind %q", c.Target.Kind, r.Kind)
 		}
-		if c.Want == "" && len(c.WantText) == 0 {
-			p.bad(f+".want", "give want, wantText, or both")
-		}
-		if c.Want == "" && c.Pass == "" {
-			p.bad(f+".pass", "without want, a check needs a pass condition")
-		}
-		if problem := lessons.HaveProblem(c.Have); problem != "" {
-			p.bad(f+".have", "%s", problem)
-		}
-		if len(c.WantText) > 0 {
-			p.text(f+".wantText", c.WantText)
-		}
-		for j, need := range c.Needs {
-			if !seen[need] {
-				p.bad(fmt.Sprintf("%s.needs[%d]", f, j), "%q is not an earlier check", need)
-			}
+		for _, problem := range lessons.CheckProblems(c, seen) {
+			p.bad(f+"."+problem.Field, "%s", problem.Problem)
 		}
 		seen[c.ID] = true
 		// Compiled one at a time, so that each error names its check.
