@@ -212,20 +212,17 @@ func lockPath(dir, name string) string {
 	return filepath.Join(filepath.Dir(dir), ".locks", name+".lock")
 }
 
-// restart starts the components whose processes are gone.
+// restart starts the components whose processes are gone, and starts them
+// again for as long as they die before the API server answers: a component
+// that finds its port taken (another sandbox starting meanwhile may pick
+// the ports a crashed one left free) exits, and the port is usually free
+// again seconds later.
 func (s *Sandbox) restart(ctx context.Context, dir string) error {
-	// kwokctl skips a component whose pid still answers a signal, and a crashed
-	// process answers until it is reaped. Forget the pid files of processes
-	// that are not really running, so kwokctl starts those again.
 	// An API server that runs but does not answer is stuck, or still shutting
 	// down after a SIGTERM (which takes a minute); kwokctl would leave it be.
 	for _, p := range processes(s.clusterDir(dir)) {
 		if p.Running && p.Component == KubeAPIServer {
 			stopProcesses([]Process{p}, 5*time.Second)
-			p.Running = false
-		}
-		if !p.Running {
-			_ = os.Remove(filepath.Join(s.clusterDir(dir), "pids", p.Component+".pid"))
 		}
 	}
 	unlock, err := portsLock(ctx, dir)
@@ -233,14 +230,68 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 		return err
 	}
 	defer unlock()
-	if _, err := s.kwokctl(ctx, dir, "start", "cluster", "--wait", restartTimeout.String()); err != nil {
-		return err
+	deadline := time.Now().Add(restartTimeout)
+	for {
+		s.forgetDead(dir)
+		// kwokctl waits for each component before it starts the next, and
+		// waits on for one that died: watch the processes meanwhile.
+		attempt, cancel := context.WithCancel(ctx)
+		started := make(chan error, 1)
+		go func() {
+			_, err := s.kwokctl(attempt, dir, "start", "cluster")
+			started <- err
+		}()
+		healthy := false
+		err := poll(ctx, time.Until(deadline), func() bool {
+			healthy = s.healthy(ctx, dir)
+			return healthy || !allRunning(s.clusterDir(dir))
+		})
+		if healthy {
+			// kwokctl goes on to start the components after the API server.
+			defer cancel()
+			select {
+			case err := <-started:
+				return err
+			case <-time.After(time.Until(deadline)):
+				return errors.New("the components after the API server did not start")
+			}
+		}
+		cancel()
+		<-started
+		switch {
+		case errors.Is(err, errTimeout) || time.Now().After(deadline):
+			return errors.New("the API server did not come back")
+		case err != nil:
+			return err
+		}
+		// A component died: give whatever holds its port a moment.
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
 	}
-	err = poll(ctx, restartTimeout, func() bool { return s.healthy(ctx, dir) })
-	if errors.Is(err, errTimeout) {
-		return errors.New("the API server did not come back")
+}
+
+// forgetDead removes the pid files of processes that are not really
+// running: kwokctl skips a component whose pid still answers a signal, and a
+// crashed process answers until it is reaped.
+func (s *Sandbox) forgetDead(dir string) {
+	for _, p := range processes(s.clusterDir(dir)) {
+		if !p.Running {
+			_ = os.Remove(filepath.Join(s.clusterDir(dir), "pids", p.Component+".pid"))
+		}
 	}
-	return err
+}
+
+// allRunning reports whether every component's process runs.
+func allRunning(clusterDir string) bool {
+	for _, p := range processes(clusterDir) {
+		if !p.Running {
+			return false
+		}
+	}
+	return true
 }
 
 // writeKubeconfig replaces the stable kubeconfig in one rename, so a reader

@@ -3,6 +3,7 @@ package sandbox_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -129,4 +130,38 @@ func processesUnder(t *testing.T, dir string) []string {
 		}
 	}
 	return found
+}
+
+// TestUpRestartsOnceTheAPIServersPortIsFreeAgain kills the API server and
+// holds its port for a while, as another sandbox starting meanwhile may:
+// Up must keep trying to restart in place rather than create anew.
+func TestUpRestartsOnceTheAPIServersPortIsFreeAgain(t *testing.T) {
+	s, st := kubetest.OwnSandbox(t, "kanzen-portheld", 1)
+	var apiserver sandbox.Process
+	for _, p := range st.Processes {
+		if p.Component == sandbox.KubeAPIServer {
+			apiserver = p
+		}
+	}
+	if err := syscall.Kill(apiserver.PID, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	port := st.Server[strings.LastIndex(st.Server, ":")+1:]
+	var held net.Listener
+	kubetest.Eventually(t, 10*time.Second, func() (bool, string) {
+		var err error
+		held, err = net.Listen("tcp", "127.0.0.1:"+port)
+		return err == nil, fmt.Sprintf("port %s still taken after the kill: %v", port, err)
+	})
+	time.AfterFunc(8*time.Second, func() { held.Close() })
+
+	var log bytes.Buffer
+	s.Log = &log
+	again, err := s.Up(context.Background())
+	if err != nil {
+		t.Fatalf("%v; Up said %q", err, log.String())
+	}
+	if !again.Healthy || again.ReadyNodes() != 1 || strings.Contains(log.String(), "anew") || again.Server != st.Server {
+		t.Fatalf("not restarted in place: %+v; Up said %q", again, log.String())
+	}
 }
