@@ -170,7 +170,11 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 	}
 	// kwokctl reads this from its workdir; it also keeps any ~/.kwok/kwok.yaml
 	// of the learner's out of the sandbox.
-	if err := os.WriteFile(filepath.Join(s.workdir(dir), "kwok.yaml"), []byte(kwokctlConfig), 0o644); err != nil {
+	config, err := kwokConfig(s.workdir(dir))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(s.workdir(dir), "kwok.yaml"), config, 0o644); err != nil {
 		return err
 	}
 	unlock, err := portsLock(ctx, dir)
