@@ -57,5 +57,15 @@ func init() {
 		nearMiss{exercise: "5.16", name: "restarted instead of fixing the probe",
 			script: "kubectl rollout restart deployment/web",
 			check:  "probe-port", status: check.Fail, have: "8080", want: "80"},
+
+		nearMiss{exercise: "5.17", name: "the nodeSelector removed",
+			script: `kubectl patch deployment api --type=json -p '[{"op": "remove", "path": "/spec/template/spec/nodeSelector"}]'`,
+			check:  "linux", status: check.Fail, have: "none", want: "kubernetes.io/os=linux"},
+		nearMiss{exercise: "5.17", name: "restarted instead of fixing the selector",
+			script: "kubectl rollout restart deployment/api",
+			check:  "linux", status: check.Fail, have: "kubernetes.io/os=Linux", want: "kubernetes.io/os=linux"},
+		nearMiss{exercise: "5.17", name: "a label no node has, added beside linux",
+			script: `kubectl patch deployment api -p '{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/os":"linux","disktype":"ssd"}}}}}'`,
+			check:  "fits", status: check.Fail, have: "none", want: "at least one node"},
 	)
 }
