@@ -67,5 +67,25 @@ func init() {
 		nearMiss{exercise: "5.17", name: "a label no node has, added beside linux",
 			script: `kubectl patch deployment api -p '{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/os":"linux","disktype":"ssd"}}}}}'`,
 			check:  "fits", status: check.Fail, have: "none", want: "at least one node"},
+
+		nearMiss{exercise: "5.18", name: "the Pods relabelled to match",
+			script: "kubectl label pods -l app=shop app=shop-web --overwrite",
+			check:  "selects", status: check.Fail, have: "0", want: "the 2 Pods of Deployment shop"},
+		nearMiss{exercise: "5.18", name: "a selector with another typo",
+			script: "kubectl set selector service shop app=shops",
+			check:  "selects", status: check.Fail, have: "0", want: "the 2 Pods of Deployment shop"},
+		nearMiss{exercise: "5.18", name: "the Deployment made again with the Service's label",
+			script: `kubectl delete deployment shop && kubectl apply -f - <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: shop}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: shop-web}}
+  template:
+    metadata: {labels: {app: shop-web}}
+    spec: {containers: [{name: nginx, image: "nginx:1.27", ports: [{containerPort: 80}]}]}
+EOF`,
+			check: "labels-kept", status: check.Fail, have: "app=shop-web", want: "app=shop"},
 	)
 }
