@@ -120,8 +120,14 @@ func (s *Sandbox) Up(ctx context.Context) (Status, error) {
 	switch {
 	case exists && s.healthy(ctx, dir):
 		s.logf("sandbox %q is already running", s.Name)
+		if err := s.updateModel(ctx, dir); err != nil {
+			return Status{}, err
+		}
 	case exists:
 		s.logf("sandbox %q is not running (it crashed, or the machine restarted): restarting it", s.Name)
+		if _, err := s.refreshModel(dir); err != nil {
+			return Status{}, err
+		}
 		if err := s.restart(ctx, dir); err != nil {
 			// A new sandbox loses what the learner had made; a sandbox that
 			// cannot start keeps nothing usable either.

@@ -2,7 +2,9 @@ package podmodel
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -48,6 +50,17 @@ var steps = []struct {
 		{"Normal", "BackOff", `printf "Back-off pulling image %q" $c.image`, ""},
 		{"Warning", "Failed", `"Error: ImagePullBackOff"`, ""},
 	}},
+	{"pullNoStart", []event{
+		{"Normal", "Pulling", `printf "Pulling image %q" $c.image`, ""},
+		{"Normal", "Pulled", `printf "Successfully pulled image %q in 512ms (512ms including waiting)" $c.image`, ""},
+		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
+		{"Warning", "Failed", `printf "Error: %s" $c.startError`, ""},
+	}},
+	{"restartNoStart", []event{
+		{"Normal", "Pulled", `printf "Container image %q already present on machine" $c.image`, ""},
+		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
+		{"Warning", "Failed", `printf "Error: %s" $c.startError`, ""},
+	}},
 	{"restart", []event{
 		{"Normal", "Pulled", `printf "Container image %q already present on machine" $c.image`, ""},
 		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
@@ -72,16 +85,22 @@ var steps = []struct {
 var jqDue = `def plan: [(.status.conditions // [])[] | select(.type == "` + ConditionType + `") | .message | fromjson][0];` +
 	` plan | reduce ((.entries // [])[]) as $e (null; if (($e.due // "") != "") and (. == null or $e.due < .due) then $e else . end)`
 
+// FingerprintAnnotation, on the Pod-create stage, names the version of the
+// model a sandbox was given, so that an older sandbox can be brought up to
+// date.
+const FingerprintAnnotation = "sandbox.kanzen.dev/container-model"
+
 // Stages returns every stage the sandbox's kwok runs, nodes and Pods, as
-// one multi-document YAML stream for kwokctl's configuration.
-func Stages() ([]byte, error) {
+// one multi-document YAML stream for kwokctl's configuration, and the
+// model's fingerprint: a digest of that stream.
+func Stages() (stages []byte, fingerprint string, err error) {
 	images, err := Catalogue()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	catalogue, err := catalogueJSON(images)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	part := func(name string) string {
 		data, err := templates.ReadFile("tpl/" + name + ".gotmpl")
@@ -92,7 +111,7 @@ func Stages() ([]byte, error) {
 	}
 	head, load, step, status := part("head"), part("load"), part("step"), part("status")
 
-	var docs []any
+	var docs []map[string]any
 	docs = append(docs, stage("kanzen-pod-create", []any{
 		notDeleted(),
 		jqExpr(`.status.conditions.[] | select(.type == "`+ConditionType+`") | .status`, "DoesNotExist"),
@@ -113,26 +132,38 @@ func Stages() ([]byte, error) {
 		}, map[string]any{"durationFrom": map[string]any{"jq": map[string]any{"expression": jqDue + " | .due"}}}, all))
 	}
 
-	// A deleted Pod goes once its containers have stopped: a second here.
+	// A deleted Pod goes once its containers have stopped: a second here,
+	// where a kubelet waits out the grace period for a process that ignores
+	// SIGTERM.
 	docs = append(docs, stage("kanzen-pod-delete", []any{
 		jqExpr(".metadata.deletionTimestamp", "Exists"),
 		jqExpr(".metadata.finalizers", "DoesNotExist"),
 	}, map[string]any{
 		"durationMilliseconds": 1000,
-		"jitterDurationFrom":   map[string]any{"jq": map[string]any{"expression": ".metadata.deletionTimestamp"}},
 	}, []any{map[string]any{"delete": true}}))
 
-	var out bytes.Buffer
-	out.Write(bytes.TrimSpace(nodeStages))
-	for _, doc := range docs {
-		data, err := yaml.Marshal(doc)
-		if err != nil {
-			return nil, err
+	render := func() ([]byte, error) {
+		var out bytes.Buffer
+		out.Write(bytes.TrimSpace(nodeStages))
+		for _, doc := range docs {
+			data, err := yaml.Marshal(doc)
+			if err != nil {
+				return nil, err
+			}
+			out.WriteString("\n---\n")
+			out.Write(data)
 		}
-		out.WriteString("\n---\n")
-		out.Write(data)
+		return out.Bytes(), nil
 	}
-	return out.Bytes(), nil
+	unmarked, err := render()
+	if err != nil {
+		return nil, "", err
+	}
+	sum := sha256.Sum256(unmarked)
+	fingerprint = hex.EncodeToString(sum[:8])
+	docs[0]["metadata"].(map[string]any)["annotations"] = map[string]any{FingerprintAnnotation: fingerprint}
+	stages, err = render()
+	return stages, fingerprint, err
 }
 
 func stage(name string, match []any, delay map[string]any, stepList []any) map[string]any {

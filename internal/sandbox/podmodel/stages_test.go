@@ -19,9 +19,12 @@ func TestCatalogueLoads(t *testing.T) {
 }
 
 func TestStagesAreKwokDocuments(t *testing.T) {
-	data, err := Stages()
+	data, fingerprint, err := Stages()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), fingerprint) {
+		t.Errorf("the stages do not carry their fingerprint %s", fingerprint)
 	}
 	if path := os.Getenv("PODMODEL_DUMP"); path != "" {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
