@@ -35,8 +35,9 @@ func (a *app) sandboxCommand() *cobra.Command {
 		Short: "Run kanzen's built-in Kubernetes cluster (no Docker needed)",
 		Long: "The sandbox is a real Kubernetes " + sandbox.KubeVersion + " control plane (etcd, kube-apiserver,\n" +
 			"kube-controller-manager, kube-scheduler) built from upstream source, with nodes simulated\n" +
-			"by kwok. Pods are scheduled and reach Running, but no container really runs: kubectl logs\n" +
-			"and kubectl exec have nothing to talk to.\n\n" + sandbox.FirstBuildNote,
+			"by kwok. No container really runs, but kanzen's container model makes the nodes act as a\n" +
+			"kubelet would: a missing image tag fails to pull, a command that ends exits and crash-loops,\n" +
+			"a probe on the wrong port fails. kubectl logs and kubectl exec have no process to talk to.\n\n" + sandbox.FirstBuildNote,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError{errors.New("sandbox needs a subcommand: up, down, status, kubeconfig or env")}

@@ -59,7 +59,9 @@ type Check struct {
 }
 
 // RequiresContainers marks a check whose evidence only containers that
-// really run give (logs, restarts, readiness), which simulated nodes fake.
+// really run give (their logs, what exec finds inside), which simulated
+// nodes cannot: the sandbox's container model covers images, exits,
+// restarts and probes, not a process's output.
 const RequiresContainers = "containers"
 
 // Target picks objects of one kind in the exercise namespace: one by name,

@@ -21,7 +21,7 @@ type Input struct {
 	// API is what the server serves, from discovery; a Program that reads
 	// it says so with ReadsAPI.
 	API []APIResource
-	// SimulatedNodes is true on clusters whose nodes run no containers,
+	// SimulatedNodes is true on clusters whose nodes run no processes,
 	// such as the sandbox: checks that need real containers are shown as
 	// unavailable there rather than judged.
 	SimulatedNodes bool

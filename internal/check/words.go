@@ -17,8 +17,8 @@ var words = map[word]lessons.Text{
 	notFound: {lessons.English: "not found", lessons.Japanese: "見つかりません"},
 	none:     {lessons.English: "none", lessons.Japanese: "なし"},
 	simulated: {
-		lessons.English:  "not checkable here: this cluster's nodes are simulated and run no containers",
-		lessons.Japanese: "ここでは確認できません：このクラスタのノードは模擬でコンテナを実行しません",
+		lessons.English:  "not checkable here: this cluster's nodes are simulated and run no processes",
+		lessons.Japanese: "ここでは確認できません：このクラスタのノードは模擬でプロセスを実行しません",
 	},
 }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // simulatedNodeAnnotation marks the nodes kwok simulates, as the sandbox's
-// are: they report Pods Running but run no containers.
+// are: they report container states but run no processes.
 const simulatedNodeAnnotation = "kwok.x-k8s.io/node"
 
 // simulatedNodes reports whether the cluster's nodes are simulated. A
