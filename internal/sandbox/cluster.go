@@ -235,6 +235,12 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 			stopProcesses([]Process{p}, 5*time.Second)
 		}
 	}
+	return s.startMissing(ctx, dir)
+}
+
+// startMissing has kwokctl start the components that are not running, and
+// tries again while one dies before the API server answers.
+func (s *Sandbox) startMissing(ctx context.Context, dir string) error {
 	unlock, err := portsLock(ctx, dir)
 	if err != nil {
 		return err
@@ -304,19 +310,14 @@ func allRunning(clusterDir string) bool {
 	return true
 }
 
-// writeKubeconfig replaces the stable kubeconfig in one rename, so a reader
-// never sees half a file.
+// writeKubeconfig replaces the stable kubeconfig, which shells keep using
+// across restarts.
 func (s *Sandbox) writeKubeconfig(ctx context.Context, dir string) error {
 	config, err := s.kwokctl(ctx, dir, "get", "kubeconfig")
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(dir, "kubeconfig")
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, config, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writeFileAtomic(filepath.Join(dir, "kubeconfig"), config, 0o600)
 }
 
 // Down stops every sandbox process and removes all of its state. It works

@@ -118,8 +118,12 @@ func TestJobRunsToCompletion(t *testing.T) {
 	c := kubetest.Get(t)
 	ns := c.Namespace(t)
 	ctx := context.Background()
+	// A Job's Pod completes when its command ends, as on a real node; a
+	// server such as nginx would run for ever.
 	template := podTemplate(nil)
 	template.Spec.RestartPolicy = corev1.RestartPolicyNever
+	template.Spec.Containers[0].Image = "busybox:1.36"
+	template.Spec.Containers[0].Command = []string{"sh", "-c", "echo done"}
 	_, err := c.Client.BatchV1().Jobs(ns).Create(ctx, &batchv1.Job{
 		ObjectMeta: metav1.ObjectMeta{Name: "once"},
 		Spec:       batchv1.JobSpec{Completions: ptr.To[int32](2), Parallelism: ptr.To[int32](2), Template: template},

@@ -81,7 +81,8 @@ func (s *Sandbox) refreshModel(dir string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if bytes.Contains(saved, []byte(fingerprint)) {
+	workdirConfig, _ := os.ReadFile(filepath.Join(s.workdir(dir), "kwok.yaml"))
+	if bytes.Contains(saved, []byte(fingerprint)) && bytes.Contains(workdirConfig, []byte(fingerprint)) {
 		return false, nil
 	}
 	var kept []string
@@ -96,11 +97,26 @@ func (s *Sandbox) refreshModel(dir string) (bool, error) {
 		out.WriteString("\n---\n")
 	}
 	out.Write(model)
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, out.Bytes(), 0o644); err != nil {
+	if err := writeFileAtomic(path, out.Bytes(), 0o644); err != nil {
 		return false, err
 	}
-	return true, os.Rename(tmp, path)
+	// kwok's controller also reads the configuration kwokctl found in its
+	// workdir, and the first of two stages with one name wins.
+	fresh, err := kwokConfig(s.workdir(dir))
+	if err != nil {
+		return false, err
+	}
+	return true, writeFileAtomic(filepath.Join(s.workdir(dir), "kwok.yaml"), fresh, 0o644)
+}
+
+// writeFileAtomic replaces a file in one rename, so that a process starting
+// meanwhile reads the old file or the new one, never half of one.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, perm); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // updateModel brings a running sandbox's container model up to date: when
@@ -124,7 +140,7 @@ func (s *Sandbox) updateModel(ctx context.Context, dir string) error {
 	if err := s.releaseNodeLeases(ctx, dir); err != nil {
 		return err
 	}
-	return s.restart(ctx, dir)
+	return s.startMissing(ctx, dir)
 }
 
 // releaseNodeLeases deletes the leases a stopped kwok controller held on

@@ -58,6 +58,10 @@ options:
 	if strings.Contains(got, "name: pod-ready") {
 		t.Error("kwok's own pod-ready stage is still there")
 	}
+	workdirConfig, _ := os.ReadFile(filepath.Join(s.workdir(dir), "kwok.yaml"))
+	if !strings.Contains(string(workdirConfig), fingerprint) || !strings.Contains(string(workdirConfig), "bindAddress: 127.0.0.1") {
+		t.Error("the configuration in kwokctl's workdir, which kwok's controller reads too, is not the current one")
+	}
 	if changed, err := s.refreshModel(dir); err != nil || changed {
 		t.Errorf("a second refresh: changed %v, err %v", changed, err)
 	}
