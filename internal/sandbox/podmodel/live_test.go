@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,6 +39,7 @@ type row struct {
 		Events   []string        `json:"events"`
 		Endpoint *bool           `json:"endpoint"`
 		Job      string          `json:"job"`
+		Path     []string        `json:"path"`
 	} `json:"expect"`
 }
 
@@ -56,8 +58,13 @@ func TestLiveBehaviour(t *testing.T) {
 	for _, r := range file.Rows {
 		t.Run(r.Name, func(t *testing.T) {
 			t.Parallel()
-			ctx := context.Background()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
 			start := time.Now()
+			timeline, err := record(ctx, client, ns, r, start)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if err := create(ctx, client, ns, r); err != nil {
 				t.Fatal(err)
 			}
@@ -65,13 +72,15 @@ func TestLiveBehaviour(t *testing.T) {
 			deadline := start.Add(r.Within.Duration)
 			for {
 				ok, seen := judge(ctx, t, cluster, ns, r)
-				last = seen
+				path := timeline()
+				ok = ok && followed(path, r.Expect.Path)
+				last = seen + " · along the way " + strings.Join(path, " → ")
 				if ok {
-					t.Logf("%s after %.1fs: %s", r.Name, time.Since(start).Seconds(), seen)
+					t.Logf("%s after %.1fs: %s", r.Name, time.Since(start).Seconds(), last)
 					return
 				}
 				if time.Now().After(deadline) {
-					t.Fatalf("not within %s: %s", r.Within.Duration, last)
+					t.Fatalf("not within %s: %s (want along the way %v)", r.Within.Duration, last, r.Expect.Path)
 				}
 				time.Sleep(500 * time.Millisecond)
 			}
@@ -204,4 +213,66 @@ func judge(ctx context.Context, t *testing.T, cluster *kubetest.Cluster, ns stri
 		note(listed && ready == *e.Endpoint, "endpoint listed %v, ready %v", listed, ready)
 	}
 	return ok, strings.Join(seen, ", ")
+}
+
+// record watches the row's Pods and returns what their first container
+// went through so far, a state a step, each with the seconds it was
+// reached at: "ErrImagePull@1.0s".
+func record(ctx context.Context, client kubernetes.Interface, ns string, r row, start time.Time) (func() []string, error) {
+	selector := "row=" + r.Name
+	if r.Job != nil {
+		selector = "job-name=" + r.Name
+	}
+	w, err := client.CoreV1().Pods(ns).Watch(ctx, metav1.ListOptions{LabelSelector: selector})
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	var path []string
+	last := ""
+	go func() {
+		defer w.Stop()
+		for ev := range w.ResultChan() {
+			pod, ok := ev.Object.(*corev1.Pod)
+			if !ok || len(pod.Status.ContainerStatuses) == 0 {
+				continue
+			}
+			state := stateOf(pod.Status.ContainerStatuses[0])
+			mu.Lock()
+			if state != last {
+				path = append(path, fmt.Sprintf("%s@%.1fs", state, time.Since(start).Seconds()))
+				last = state
+			}
+			mu.Unlock()
+		}
+	}()
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(path)
+	}, nil
+}
+
+// stateOf names a container's state by its reason, or Running.
+func stateOf(s corev1.ContainerStatus) string {
+	switch {
+	case s.State.Waiting != nil:
+		return s.State.Waiting.Reason
+	case s.State.Terminated != nil:
+		return s.State.Terminated.Reason
+	case s.State.Running != nil:
+		return "Running"
+	}
+	return "Unknown"
+}
+
+// followed reports whether the states in want were reached in that order.
+func followed(path, want []string) bool {
+	i := 0
+	for _, step := range path {
+		if i < len(want) && strings.HasPrefix(step, want[i]+"@") {
+			i++
+		}
+	}
+	return i == len(want)
 }
