@@ -235,17 +235,18 @@ func (s *Sandbox) restart(ctx context.Context, dir string) error {
 			stopProcesses([]Process{p}, 5*time.Second)
 		}
 	}
-	return s.startMissing(ctx, dir)
-}
-
-// startMissing has kwokctl start the components that are not running, and
-// tries again while one dies before the API server answers.
-func (s *Sandbox) startMissing(ctx context.Context, dir string) error {
 	unlock, err := portsLock(ctx, dir)
 	if err != nil {
 		return err
 	}
 	defer unlock()
+	return s.startMissing(ctx, dir)
+}
+
+// startMissing has kwokctl start the components that are not running, and
+// tries again while one dies before the API server answers. The caller holds
+// the ports lock.
+func (s *Sandbox) startMissing(ctx context.Context, dir string) error {
 	deadline := time.Now().Add(restartTimeout)
 	for {
 		s.forgetDead(dir)

@@ -128,6 +128,13 @@ func (s *Sandbox) updateModel(ctx context.Context, dir string) error {
 		return err
 	}
 	s.logf("giving sandbox %q kanzen's current container model (restarting %s; your objects stay)", s.Name, kwokController)
+	// Another sandbox starting meanwhile must not take the ports the
+	// controller lets go of.
+	unlock, err := portsLock(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	for _, p := range processes(s.clusterDir(dir)) {
 		if p.Running && p.Component == kwokController {
 			if left := stopProcesses([]Process{p}, 5*time.Second); len(left) > 0 {
