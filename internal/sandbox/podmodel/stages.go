@@ -29,20 +29,26 @@ type event struct {
 	Type, Reason, Message, Probe string
 }
 
+// The kubelet's events, as it words them.
+var (
+	pulling     = event{"Normal", "Pulling", `printf "Pulling image %q" $c.image`, ""}
+	pulled      = event{"Normal", "Pulled", `printf "Successfully pulled image %q in 512ms (512ms including waiting)" $c.image`, ""}
+	present     = event{"Normal", "Pulled", `printf "Container image %q already present on machine" $c.image`, ""}
+	created     = event{"Normal", "Created", `printf "Created container: %s" $c.name`, ""}
+	started     = event{"Normal", "Started", `printf "Started container %s" $c.name`, ""}
+	cannotStart = event{"Warning", "Failed", `printf "Error: %s" $c.startError`, ""}
+)
+
 // steps are what can happen to a container, each a stage of its own since a
 // stage records a fixed list of events.
 var steps = []struct {
 	Name   string
 	Events []event
 }{
-	{"pull", []event{
-		{"Normal", "Pulling", `printf "Pulling image %q" $c.image`, ""},
-		{"Normal", "Pulled", `printf "Successfully pulled image %q in 512ms (512ms including waiting)" $c.image`, ""},
-		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
-		{"Normal", "Started", `printf "Started container %s" $c.name`, ""},
-	}},
+	{"pull", []event{pulling, pulled, created, started}},
+	{"pullNoStart", []event{pulling, pulled, created, cannotStart}},
 	{"pullFailed", []event{
-		{"Normal", "Pulling", `printf "Pulling image %q" $c.image`, ""},
+		pulling,
 		{"Warning", "Failed", `printf "Failed to pull image %q: rpc error: code = NotFound desc = failed to pull and unpack image %q: failed to resolve reference %q: %s: not found" $c.image $c.full $c.full $c.full`, ""},
 		{"Warning", "Failed", `"Error: ErrImagePull"`, ""},
 	}},
@@ -50,22 +56,8 @@ var steps = []struct {
 		{"Normal", "BackOff", `printf "Back-off pulling image %q" $c.image`, ""},
 		{"Warning", "Failed", `"Error: ImagePullBackOff"`, ""},
 	}},
-	{"pullNoStart", []event{
-		{"Normal", "Pulling", `printf "Pulling image %q" $c.image`, ""},
-		{"Normal", "Pulled", `printf "Successfully pulled image %q in 512ms (512ms including waiting)" $c.image`, ""},
-		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
-		{"Warning", "Failed", `printf "Error: %s" $c.startError`, ""},
-	}},
-	{"restartNoStart", []event{
-		{"Normal", "Pulled", `printf "Container image %q already present on machine" $c.image`, ""},
-		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
-		{"Warning", "Failed", `printf "Error: %s" $c.startError`, ""},
-	}},
-	{"restart", []event{
-		{"Normal", "Pulled", `printf "Container image %q already present on machine" $c.image`, ""},
-		{"Normal", "Created", `printf "Created container: %s" $c.name`, ""},
-		{"Normal", "Started", `printf "Started container %s" $c.name`, ""},
-	}},
+	{"restart", []event{present, created, started}},
+	{"restartNoStart", []event{present, created, cannotStart}},
 	{"crashLoop", []event{
 		{"Warning", "BackOff", `printf "Back-off restarting failed container %s in pod %s" $c.name $podRef`, ""},
 	}},
