@@ -52,6 +52,14 @@ var steps = []struct {
 		{"Warning", "Failed", `printf "Failed to pull image %q: rpc error: code = NotFound desc = failed to pull and unpack image %q: failed to resolve reference %q: %s: not found" $c.image $c.full $c.full $c.full`, ""},
 		{"Warning", "Failed", `"Error: ErrImagePull"`, ""},
 	}},
+	{"pullInvalid", []event{
+		{"Warning", "InspectFailed", `printf "Failed to apply default image tag %q: couldn't parse image name %q: invalid reference format" $c.image $c.image`, ""},
+		{"Warning", "Failed", `"Error: InvalidImageName"`, ""},
+	}},
+	{"pullNever", []event{
+		{"Warning", "ErrImageNeverPull", `printf "Container image %q is not present with pull policy of Never" $c.image`, ""},
+		{"Warning", "Failed", `"Error: ErrImageNeverPull"`, ""},
+	}},
 	{"pullBackOff", []event{
 		{"Normal", "BackOff", `printf "Back-off pulling image %q" $c.image`, ""},
 		{"Warning", "Failed", `"Error: ImagePullBackOff"`, ""},
