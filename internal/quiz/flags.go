@@ -42,8 +42,12 @@ func checkFlags(f *form, args []string) (readsStdin bool, err error) {
 		return false, nil
 	}
 	files, _ := allowed.GetStringSlice("filename")
-	if len(files) > 1 || len(files) == 1 && files[0] != "-" {
-		return false, refuse(fileNotAllowed)
+	for i, file := range files {
+		// One manifest, typed under the command: a second -f - would be
+		// the same one again.
+		if file != "-" || i > 0 {
+			return false, refuse(fileNotAllowed, file)
+		}
 	}
 	return len(files) == 1, nil
 }
@@ -73,13 +77,13 @@ func unknownFlag(f *form, cmd *cobra.Command, e *pflag.NotExistError) error {
 	}
 	switch fl.Name {
 	case "filename", "recursive":
-		return refuse(fileNotAllowed)
+		return refuse(fileNotAllowed, typed)
 	case "kustomize":
-		return refuse(kustomizeNotAllowed)
+		return refuse(kustomizeNotAllowed, typed)
 	case "from-file", "from-env-file", "cert", "key":
-		return refuse(fromFileNotAllowed)
+		return refuse(fromFileNotAllowed, typed)
 	case "edit":
-		return refuse(editNotAllowed)
+		return refuse(editNotAllowed, typed)
 	case "profile", "profile-output", "cache-dir":
 		return refuse(writesFiles, typed)
 	}

@@ -119,20 +119,20 @@ var phrases = map[phrase]lessons.Text{
 		lessons.Japanese: "%s は外してください。クラスタ、認証情報、名前空間はkanzenが決めます（スクラッチ用の名前空間 %s）",
 	},
 	fileNotAllowed: {
-		lessons.English:  "kanzen reads no files or URLs for an answer: use -f - and type the manifest on the lines after the command",
-		lessons.Japanese: "kanzenは解答のためにファイルやURLを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
+		lessons.English:  "leave out %s: kanzen reads no files or URLs for an answer; use -f - and type the manifest on the lines after the command",
+		lessons.Japanese: "%s は外してください。kanzenは解答のためにファイルやURLを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
 	},
 	kustomizeNotAllowed: {
-		lessons.English:  "kanzen reads no directories for an answer: use -f - and type the manifest on the lines after the command",
-		lessons.Japanese: "kanzenは解答のためにディレクトリを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
+		lessons.English:  "leave out %s: kanzen reads no directories for an answer; use -f - and type the manifest on the lines after the command",
+		lessons.Japanese: "%s は外してください。kanzenは解答のためにディレクトリを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
 	},
 	fromFileNotAllowed: {
-		lessons.English:  "kanzen reads no files from your disk for an answer: give the values on the command line, such as with --from-literal",
-		lessons.Japanese: "kanzenは解答のためにディスク上のファイルを読みません。--from-literal などで値をコマンドラインに書いてください",
+		lessons.English:  "leave out %s: kanzen reads no files from your disk for an answer; give the values on the command line, such as with --from-literal",
+		lessons.Japanese: "%s は外してください。kanzenは解答のためにディスク上のファイルを読みません。--from-literal などで値をコマンドラインに書いてください",
 	},
 	editNotAllowed: {
-		lessons.English:  "leave out --edit: it opens an editor",
-		lessons.Japanese: "--edit は外してください。エディタが開きます",
+		lessons.English:  "leave out %s: it opens an editor",
+		lessons.Japanese: "%s は外してください。エディタが開きます",
 	},
 	subcommandNotAllowed: {
 		lessons.English:  "kubectl %s %s is not an answer here: kanzen runs only the commands the quizzes teach",
