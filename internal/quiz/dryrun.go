@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -82,6 +83,9 @@ func (g *Grader) dryRun(ctx context.Context, q *Question, inv *Invocation, lang 
 	config := rest.CopyConfig(target.Config)
 	config.Timeout = g.timeout()
 	config.WarningHandler = rest.NoWarnings{}
+	// Some of kubectl's clients would otherwise send Go's default user
+	// agent: an audit log tells kanzen's requests by their name.
+	config.UserAgent = cmp.Or(config.UserAgent, "kanzen")
 	disco, mapper, err := g.discovery(config)
 	if err != nil {
 		return skipped(say(clusterUnreachable, firstLine(err.Error())), lang)
