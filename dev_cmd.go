@@ -27,7 +27,7 @@ func (a *app) devCommand() *cobra.Command {
 		Short: "For content authors and CI: prove exercises on a live cluster, lint the course",
 		Args:  cobra.NoArgs,
 	}
-	dev.AddCommand(a.devCheckCommand(), a.devLintCommand())
+	dev.AddCommand(a.devCheckCommand(), a.devLintCommand(), a.devAuditCommand())
 	return dev
 }
 

@@ -26,6 +26,7 @@ type sandboxFlags struct {
 	port   int
 	binDir string
 	output string
+	audit  bool
 }
 
 func (a *app) sandboxCommand() *cobra.Command {
@@ -55,6 +56,7 @@ func (a *app) sandboxCommand() *cobra.Command {
 	}
 	up.Flags().IntVar(&f.nodes, "nodes", 0, fmt.Sprintf("number of simulated nodes (default: %d for a new sandbox, unchanged for a running one)", sandbox.DefaultNodes))
 	up.Flags().IntVar(&f.port, "port", 0, "API server port on 127.0.0.1 (default: a free one)")
+	up.Flags().BoolVar(&f.audit, "audit", false, "a new sandbox's API server logs every write, for kanzen dev audit --sandbox")
 
 	down := &cobra.Command{
 		Use:   "down",
@@ -88,7 +90,7 @@ func (a *app) sandboxCommand() *cobra.Command {
 // sandboxFor builds the Sandbox the flags describe; binaries are looked up
 // but not built.
 func (f *sandboxFlags) sandboxFor(log io.Writer) *sandbox.Sandbox {
-	s := &sandbox.Sandbox{Name: f.name, Nodes: f.nodes, Port: f.port, Log: log}
+	s := &sandbox.Sandbox{Name: f.name, Nodes: f.nodes, Port: f.port, Log: log, Audit: f.audit}
 	if f.binDir != "" {
 		s.Bins = sandbox.Binaries{Dir: f.binDir}
 	} else if bins, ok := sandbox.Built(); ok {

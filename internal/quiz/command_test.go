@@ -115,42 +115,34 @@ func TestParseCommandRefusals(t *testing.T) {
 	}
 }
 
-func TestParseCommandKeepsTheAnswerAndDropsOutputFlags(t *testing.T) {
-	cases := map[string][]string{
-		"kubectl run web --image=nginx --dry-run=client -o yaml":           {"run", "web", "--image=nginx"},
-		"kubectl run web --image=nginx --dry-run -oyaml":                   {"run", "web", "--image=nginx"},
-		"kubectl create deployment web --image=nginx --output=json":        {"create", "deployment", "web", "--image=nginx"},
-		"kubectl create deployment web --image=nginx --output name":        {"create", "deployment", "web", "--image=nginx"},
-		"kubectl run -it --rm debug --image=busybox --restart=Never -- sh": {"run", "debug", "--image=busybox", "--restart=Never", "--", "sh"},
-		"kubectl run b --image=busybox -- sh -c 'sleep 1' -n x -o yaml":    {"run", "b", "--image=busybox", "--", "sh", "-c", "sleep 1", "-n", "x", "-o", "yaml"},
-		"kubectl apply -f -\nkind: Pod\n":                                  {"apply", "-f", "-"},
-		"kubectl apply --filename=-\nkind: Pod\n":                          {"apply", "-f", "-"},
-		"kubectl create -f- --save-config\nkind: Pod\n":                    {"create", "-f", "-", "--save-config"},
+func TestParseCommandFindsTheFormAndKeepsTheAnswer(t *testing.T) {
+	cases := []struct {
+		answer, form string
+		args         []string
+	}{
+		{"kubectl run web --image=nginx --dry-run=client -o yaml", "run", []string{"web", "--image=nginx", "--dry-run=client", "-o", "yaml"}},
+		{"kubectl run web --image=nginx --dry-run -oyaml", "run", []string{"web", "--image=nginx", "--dry-run", "-oyaml"}},
+		{"kubectl create deployment web --image=nginx --output=json", "create deployment", []string{"web", "--image=nginx", "--output=json"}},
+		{"kubectl create deploy web --image=nginx --output name", "create deployment", []string{"web", "--image=nginx", "--output", "name"}},
+		{"kubectl run -it --rm debug --image=busybox --restart=Never -- sh", "run", []string{"-it", "--rm", "debug", "--image=busybox", "--restart=Never", "--", "sh"}},
+		{"kubectl run b --image=busybox -- sh -c 'sleep 1' -n x -o yaml", "run", []string{"b", "--image=busybox", "--", "sh", "-c", "sleep 1", "-n", "x", "-o", "yaml"}},
+		{"kubectl create svc clusterip web --tcp=80:8080", "create service clusterip", []string{"web", "--tcp=80:8080"}},
+		{"kubectl create secret generic s --from-literal=a=b", "create secret generic", []string{"s", "--from-literal=a=b"}},
+		{"kubectl create cm c --from-literal a=b", "create configmap", []string{"c", "--from-literal", "a=b"}},
+		{"kubectl expose deployment web --port=80", "expose", []string{"deployment", "web", "--port=80"}},
+		{"kubectl apply -f -\nkind: Pod\n", "apply", []string{"-f", "-"}},
+		{"kubectl apply --filename=-\nkind: Pod\n", "apply", []string{"--filename=-"}},
+		{"kubectl create -f- --save-config\nkind: Pod\n", "create", []string{"-f-", "--save-config"}},
 	}
-	for answer, want := range cases {
-		inv, err := ParseCommand(answer)
-		if err != nil || !slices.Equal(inv.Args, want) {
-			t.Errorf("ParseCommand(%q) = %+v, %v; want args %q", answer, inv, err, want)
+	for _, c := range cases {
+		inv, err := ParseCommand(c.answer)
+		if err != nil || inv.Form() != c.form || !slices.Equal(inv.Args, c.args) {
+			t.Errorf("ParseCommand(%q) = %+v, %v; want form %q args %q", c.answer, inv, err, c.form, c.args)
 		}
 	}
 	inv, err := ParseCommand("kubectl apply -f -\napiVersion: v1\nkind: Pod\n.\n")
 	if err != nil || inv.Stdin != "apiVersion: v1\nkind: Pod\n" {
 		t.Errorf("the manifest without its closing dot: %q, %v", inv.Stdin, err)
-	}
-}
-
-func TestKubectlArgsGoBeforeTheContainerCommand(t *testing.T) {
-	inv, err := ParseCommand("kubectl run b --image=busybox -- sleep 3600")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"run", "b", "--image=busybox", "--namespace=kz-quiz", "--dry-run=server", "-o", "json", "--", "sleep", "3600"}
-	if got := inv.KubectlArgs("kz-quiz"); !slices.Equal(got, want) {
-		t.Errorf("KubectlArgs = %q, want %q", got, want)
-	}
-	inv, _ = ParseCommand("kubectl create deployment web --image=nginx")
-	if got := inv.KubectlArgs("kz-quiz"); !slices.Equal(got[len(got)-4:], []string{"--namespace=kz-quiz", "--dry-run=server", "-o", "json"}) {
-		t.Errorf("KubectlArgs = %q", got)
 	}
 }
 

@@ -8,6 +8,10 @@ import (
 	"sync"
 	"time"
 
+	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/rest"
+
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/workspace"
@@ -24,10 +28,7 @@ type Grader struct {
 	NoCluster error
 	// Namespace is the scratch namespace; workspace.ScratchNamespace when empty.
 	Namespace string
-	// Kubectl is kubectl's path; when empty, it is looked up on PATH, then
-	// in kanzen's sandbox.
-	Kubectl string
-	// Timeout bounds one kubectl run; 30 seconds when zero.
+	// Timeout bounds one answer's dry run; 30 seconds when zero.
 	Timeout time.Duration
 	// BeforeCreate, when set, runs before kanzen creates the scratch
 	// namespace, for the caller to ask the learner first. Its error skips
@@ -39,9 +40,13 @@ type Grader struct {
 	refused error
 	// api is the server's resources, read once.
 	api []check.APIResource
+	// disco and mapper are the discovery that kubectl's command code uses
+	// for every answer, asked once and kept in memory.
+	disco  discovery.CachedDiscoveryInterface
+	mapper meta.RESTMapper
 }
 
-// defaultTimeout bounds one kubectl run: a dry run takes well under a
+// defaultTimeout bounds one answer's dry run: it takes well under a
 // second, but a remote cluster may be slow to answer.
 const defaultTimeout = 30 * time.Second
 
@@ -122,6 +127,28 @@ func (g *Grader) cluster(lang lessons.Lang) (*kube.Target, *Verdict) {
 		return nil, &v
 	}
 	return g.Target, nil
+}
+
+func (g *Grader) timeout() time.Duration {
+	if g.Timeout == 0 {
+		return defaultTimeout
+	}
+	return g.Timeout
+}
+
+// discovery is the discovery client and REST mapper kubectl's command code
+// shares across answers, made with config on first use.
+func (g *Grader) discovery(config *rest.Config) (discovery.CachedDiscoveryInterface, meta.RESTMapper, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.disco == nil {
+		disco, mapper, err := discoveryFor(config)
+		if err != nil {
+			return nil, nil, err
+		}
+		g.disco, g.mapper = disco, mapper
+	}
+	return g.disco, g.mapper, nil
 }
 
 func (g *Grader) namespace() string {

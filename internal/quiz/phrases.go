@@ -32,12 +32,20 @@ const (
 	fromFileNotAllowed
 	editNotAllowed
 	subcommandNotAllowed
+	kindNotAllowed
+	typeMissing
+	spellWithDashes
+	writesFiles
+	flagNotTaken
 	oneCommand
 	stdinMissing
 	noCluster
-	noKubectl
 	scratchProblem
 	clusterUnreachable
+	clusterError
+	answerTooLong
+	controlCharacter
+	kanzenFailed
 	kubectlFailed
 	wrongKind
 	makesKind
@@ -95,40 +103,60 @@ var phrases = map[phrase]lessons.Text{
 		lessons.Japanese: "パスを付けずにkubectlと入力してください。kanzenは自分のkubectlを実行します",
 	},
 	noVerb: {
-		lessons.English:  "kubectl needs a verb here: run, create or apply",
-		lessons.Japanese: "kubectlの後に動詞（run、create、apply）が必要です",
+		lessons.English:  "kubectl needs a verb here: run, create, apply or expose",
+		lessons.Japanese: "kubectlの後に動詞（run、create、apply、expose）が必要です",
 	},
 	verbFirst: {
-		lessons.English:  "put the verb right after kubectl (kubectl run|create|apply ...), not %q",
-		lessons.Japanese: "kubectlのすぐ後に動詞を書いてください（kubectl run|create|apply ...）。%q ではありません",
+		lessons.English:  "put the verb right after kubectl (kubectl run|create|apply|expose ...), not %q",
+		lessons.Japanese: "kubectlのすぐ後に動詞を書いてください（kubectl run|create|apply|expose ...）。%q ではありません",
 	},
 	verbNotAllowed: {
-		lessons.English:  "kubectl %s does not make an object; the answer here uses run, create or apply",
-		lessons.Japanese: "kubectl %s はオブジェクトを作りません。ここではrun、create、applyのどれかで答えます",
+		lessons.English:  "kubectl %s does not make an object; the answer here uses run, create, apply or expose",
+		lessons.Japanese: "kubectl %s はオブジェクトを作りません。ここではrun、create、apply、exposeのどれかで答えます",
 	},
 	flagNotAllowed: {
 		lessons.English:  "leave out %s: kanzen chooses the cluster, the credentials and the namespace (its scratch namespace %s)",
 		lessons.Japanese: "%s は外してください。クラスタ、認証情報、名前空間はkanzenが決めます（スクラッチ用の名前空間 %s）",
 	},
 	fileNotAllowed: {
-		lessons.English:  "kanzen reads no files or URLs for an answer: use -f - and type the manifest on the lines after the command",
-		lessons.Japanese: "kanzenは解答のためにファイルやURLを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
+		lessons.English:  "leave out %s: kanzen reads no files or URLs for an answer; use -f - and type the manifest on the lines after the command",
+		lessons.Japanese: "%s は外してください。kanzenは解答のためにファイルやURLを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
 	},
 	kustomizeNotAllowed: {
-		lessons.English:  "kanzen reads no directories for an answer: use -f - and type the manifest on the lines after the command",
-		lessons.Japanese: "kanzenは解答のためにディレクトリを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
+		lessons.English:  "leave out %s: kanzen reads no directories for an answer; use -f - and type the manifest on the lines after the command",
+		lessons.Japanese: "%s は外してください。kanzenは解答のためにディレクトリを読みません。-f - を使い、コマンドの次の行からマニフェストを入力してください",
 	},
 	fromFileNotAllowed: {
-		lessons.English:  "kanzen reads no files from your disk for an answer: give the values on the command line, such as with --from-literal",
-		lessons.Japanese: "kanzenは解答のためにディスク上のファイルを読みません。--from-literal などで値をコマンドラインに書いてください",
+		lessons.English:  "leave out %s: kanzen reads no files from your disk for an answer; give the values on the command line, such as with --from-literal",
+		lessons.Japanese: "%s は外してください。kanzenは解答のためにディスク上のファイルを読みません。--from-literal などで値をコマンドラインに書いてください",
 	},
 	editNotAllowed: {
-		lessons.English:  "leave out --edit: it opens an editor",
-		lessons.Japanese: "--edit は外してください。エディタが開きます",
+		lessons.English:  "leave out %s: it opens an editor",
+		lessons.Japanese: "%s は外してください。エディタが開きます",
 	},
 	subcommandNotAllowed: {
-		lessons.English:  "kubectl %s %s is not an answer here: it makes no object to check",
-		lessons.Japanese: "kubectl %s %s はここでの答えになりません。確認できるオブジェクトを作りません",
+		lessons.English:  "kubectl %s %s is not an answer here: kanzen runs only the commands the quizzes teach",
+		lessons.Japanese: "kubectl %s %s はここでの答えになりません。kanzenはクイズで学ぶコマンドだけを実行します",
+	},
+	kindNotAllowed: {
+		lessons.English:  "kanzen runs kubectl create with a kind the quizzes teach (%[2]s), not %[1]q",
+		lessons.Japanese: "kanzenがkubectl createで実行するのはクイズで学ぶ種類（%[2]s）だけで、%[1]q は実行しません",
+	},
+	typeMissing: {
+		lessons.English:  "kubectl %s needs its type next, such as clusterip or generic",
+		lessons.Japanese: "kubectl %s の後には種類（clusteripやgenericなど）が必要です",
+	},
+	spellWithDashes: {
+		lessons.English:  "write %s as %s: kanzen takes flags only as kubectl spells them",
+		lessons.Japanese: "%s は %s と書いてください。kanzenはkubectlの表記どおりのフラグだけを受け付けます",
+	},
+	writesFiles: {
+		lessons.English:  "leave out %s: it writes files, and kanzen writes nothing on your disk for an answer",
+		lessons.Japanese: "%s は外してください。ファイルを書き込みますが、kanzenは解答のためにディスクへ何も書きません",
+	},
+	flagNotTaken: {
+		lessons.English:  "leave out %s: kanzen runs kubectl %s with only these flags: %s",
+		lessons.Japanese: "%s は外してください。kanzenがkubectl %s に渡すのは次のフラグだけです：%s",
 	},
 	oneCommand: {
 		lessons.English:  "type one command; lines after it are read only as the manifest of -f -",
@@ -142,10 +170,6 @@ var phrases = map[phrase]lessons.Text{
 		lessons.English:  "not graded: this question needs a cluster, and there is none (%v)",
 		lessons.Japanese: "採点なし：この問題にはクラスタが必要ですが、ありません（%v）",
 	},
-	noKubectl: {
-		lessons.English:  "not graded: kubectl is not installed (not on PATH, and kanzen's sandbox is not built; kanzen sandbox up builds it)",
-		lessons.Japanese: "採点なし：kubectlがありません（PATHになく、kanzenのサンドボックスも未ビルドです。kanzen sandbox up でビルドできます）",
-	},
 	scratchProblem: {
 		lessons.English:  "not graded: kanzen cannot use its scratch namespace %s: %v",
 		lessons.Japanese: "採点なし：kanzenはスクラッチ用の名前空間 %s を使えません：%v",
@@ -153,6 +177,22 @@ var phrases = map[phrase]lessons.Text{
 	clusterUnreachable: {
 		lessons.English:  "not graded: the cluster does not answer: %s",
 		lessons.Japanese: "採点なし：クラスタが応答しません：%s",
+	},
+	clusterError: {
+		lessons.English:  "not graded: the cluster could not grade this answer: %s",
+		lessons.Japanese: "採点なし：クラスタがこの解答を採点できませんでした：%s",
+	},
+	answerTooLong: {
+		lessons.English:  "not graded: the answer is %d bytes, and kanzen grades answers of up to %d",
+		lessons.Japanese: "採点なし：解答が%dバイトあります。kanzenが採点するのは%dバイトまでです",
+	},
+	controlCharacter: {
+		lessons.English:  "not graded: the answer holds a control character (%q), which no command has",
+		lessons.Japanese: "採点なし：解答に制御文字（%q）が含まれています。コマンドには含まれない文字です",
+	},
+	kanzenFailed: {
+		lessons.English:  "not graded: kanzen failed while grading: %v",
+		lessons.Japanese: "採点なし：kanzenが採点中に失敗しました：%v",
 	},
 	kubectlFailed: {
 		lessons.English:  "kubectl says: %s",

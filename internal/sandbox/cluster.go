@@ -47,6 +47,8 @@ type Sandbox struct {
 	Bins Binaries
 	// Log receives one line per step; nil discards them.
 	Log io.Writer
+	// Audit has a new sandbox's API server log every write (see AuditLog).
+	Audit bool
 }
 
 // kwokctlConfig binds every component to the loopback address: etcd and the
@@ -202,6 +204,9 @@ func (s *Sandbox) create(ctx context.Context, dir string) error {
 	}
 	if s.Port != 0 {
 		args = append(args, "--kube-apiserver-port", strconv.Itoa(s.Port))
+	}
+	if args, err = s.withAudit(dir, args); err != nil {
+		return err
 	}
 	_, err = s.kwokctl(ctx, dir, args...)
 	return err
