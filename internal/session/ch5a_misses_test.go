@@ -95,6 +95,19 @@ EOF`,
 			check: "localhost", status: check.Fail,
 			have: "sh -c while true; do wget -qO- http://nginx:80; sleep 5; done",
 			want: "a command that fetches http://localhost:80"},
+		nearMiss{exercise: "5.1", name: "client fetches once, then exits",
+			script: `kubectl apply -f - <<'EOF'
+apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - {name: nginx, image: "nginx:1.27", ports: [{containerPort: 80}]}
+  - name: client
+    image: busybox:1.36
+    command: ["sh", "-c", "wget -qO- http://localhost:80"]
+EOF`,
+			check: "ready", status: check.Fail, have: "not ready yet, or restarted", want: "both ready, no restarts"},
 		nearMiss{exercise: "5.1", name: "one container from kubectl run",
 			script: "kubectl run web --image=nginx:1.27 --port=80",
 			check:  "containers", status: check.Fail, have: "web", want: "nginx, client"},
@@ -116,6 +129,13 @@ EOF`,
     volumeMounts: [{name: logs, mountPath: /var/log/app}]
 `, "", ""),
 			check: "containers", status: check.Fail, have: "app", want: "app, log-shipper"},
+		nearMiss{exercise: "5.2", name: "app writes one line and exits",
+			script: fmt.Sprintf(strings.Replace(pod52, "while true; do date >> /var/log/app/app.log; sleep 5; done", "date >> /var/log/app/app.log", 1), "", `  - name: log-shipper
+    image: busybox:1.36
+    command: ["tail", "-F", "/var/log/app/app.log"]
+    volumeMounts: [{name: logs, mountPath: /var/log/app}]
+`, ""),
+			check: "app-running", status: check.Fail, have: "not running yet, or restarted", want: "running, never restarted"},
 		nearMiss{exercise: "5.2", name: "the sidecar mounts the volume elsewhere",
 			script: fmt.Sprintf(pod52, "", `  - name: log-shipper
     image: busybox:1.36
