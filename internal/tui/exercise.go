@@ -322,7 +322,13 @@ func summarize(kind string, u *unstructured.Unstructured) string {
 			}
 		}
 		containers, _, _ := unstructured.NestedSlice(u.Object, "spec", "containers")
-		return strings.TrimSpace(fmt.Sprintf("%s %d/%d %s", str("status", "phase"), ready, len(containers), str("spec", "nodeName")))
+		status, restarts := podStatus(u)
+		if restarts > 0 {
+			status = fmt.Sprintf("%s %d/%d %d restarts", status, ready, len(containers), restarts)
+		} else {
+			status = fmt.Sprintf("%s %d/%d", status, ready, len(containers))
+		}
+		return strings.TrimSpace(status + " " + str("spec", "nodeName"))
 	case "Deployment", "ReplicaSet", "StatefulSet":
 		return fmt.Sprintf("%d/%d ready", num("status", "readyReplicas"), num("spec", "replicas"))
 	case "DaemonSet":
