@@ -11,7 +11,7 @@ import (
 func TestPodStatusIsKubectls(t *testing.T) {
 	cases := []struct {
 		name, pod, want string
-		restarts       int64
+		restarts        int64
 	}{
 		{"running", `
 status: {phase: Running, conditions: [{type: Ready, status: "True"}],
