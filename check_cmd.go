@@ -101,7 +101,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		return silentError{errors.New("not every check passes")}
 	}
 	if ns == workspace.Namespace(ex.ID) {
-		store, _, _ := a.progress()
+		store, _ := a.progress()
 		now := time.Now()
 		if _, err := store.Update(func(pr *progress.Progress) { pr.MarkPassed(ex.ID, now) }); err != nil {
 			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)

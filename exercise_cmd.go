@@ -100,10 +100,7 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	if err != nil {
 		return err
 	}
-	store, p, problem := a.progress()
-	if problem != "" {
-		fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)
-	}
+	store, p := a.progress()
 	if err := a.guard(target, ns, f.yes, store, p); err != nil {
 		return err
 	}
@@ -144,28 +141,6 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
 	fmt.Fprintln(a.stdout, info.Namespace)
 	return nil
-}
-
-// progress opens the learner's record. A damaged file is set aside and
-// replaced; problem says so, for the caller to show.
-func (a *app) progress() (store progress.Store, p *progress.Progress, problem string) {
-	path, err := progress.DefaultPath()
-	if err != nil {
-		problem = fmt.Sprintf("progress will not be saved: %v", err)
-	}
-	store = progress.Store{Path: path}
-	p, err = store.Load()
-	var corrupt *progress.CorruptError
-	switch {
-	case errors.As(err, &corrupt):
-		problem = err.Error()
-	case err != nil:
-		problem = fmt.Sprintf("cannot read progress: %v", err)
-	}
-	if p == nil {
-		p = progress.New()
-	}
-	return store, p, problem
 }
 
 // guard asks once per context before kanzen creates anything on a cluster

@@ -34,7 +34,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
 	}
-	store, p, problem := a.progress()
+	store, p, notes := openProgress()
 	if a.lang == "" && p.Lang != "" {
 		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
@@ -55,7 +55,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		ShellDir: filepath.Join(state, "shell"),
 		Shell:    os.Getenv("SHELL"),
 		NoColor:  os.Getenv("NO_COLOR") != "",
-		Notice:   problem,
+		Notice:   strings.Join(notes, "\n"),
 		Quizzes:  quizzes,
 		Grader:   tuiGrader(target, noCluster, store),
 	})
