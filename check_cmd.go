@@ -13,6 +13,7 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/session"
+	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/internal/workspace"
 )
 
@@ -171,9 +172,13 @@ func (p *printer) connection(w io.Writer, err error) {
 	if msg == p.lastErr {
 		return
 	}
-	if msg == "" {
-		fmt.Fprintln(w, "kanzen: connection to the cluster is back")
-	} else {
+	switch {
+	case msg == "":
+		fmt.Fprintln(w, "kanzen: connection to the cluster is back, and the checks are up to date")
+	case errors.Is(err, watch.ErrStale):
+		// The checks may still show the state from before the loss.
+		fmt.Fprintln(w, "kanzen: the cluster answers again; catching up with what changed meanwhile")
+	default:
 		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %s\n", msg)
 	}
 	p.lastErr = msg

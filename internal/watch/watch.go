@@ -13,7 +13,6 @@ import (
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
-	"k8s.io/client-go/tools/cache"
 )
 
 // Watcher watches some kinds in one namespace. Create it with Start.
@@ -28,8 +27,17 @@ type Watcher struct {
 	running  sync.WaitGroup
 	stopOnce sync.Once
 
-	mu     sync.Mutex
-	synced bool
+	mu    sync.Mutex
+	kinds []string
+	// ready is closed once every kind has been listed; run then marks the
+	// watcher synced.
+	ready     chan struct{}
+	readyOnce sync.Once
+	listed    map[string]bool
+	synced    bool
+	// stale holds the kinds that lost the connection and have not been
+	// listed since.
+	stale map[string]bool
 	// objects holds the live objects by kind, then by name.
 	objects map[string]map[string]*unstructured.Unstructured
 	events  []Event
@@ -62,19 +70,13 @@ func Start(ctx context.Context, config *rest.Config, namespace string, kinds []s
 		return nil, fmt.Errorf("watch: %w", err)
 	}
 	w := newWatcher(namespace, kinds)
-	informers := make([]cache.SharedIndexInformer, len(kinds))
-	synced := make([]cache.DoneChecker, len(kinds))
-	for i, kind := range kinds {
-		if informers[i], synced[i], err = w.informer(client, gvrs[kind], kind); err != nil {
-			return nil, fmt.Errorf("watch %s: %w", kind, err)
-		}
-	}
 	ctx, w.cancel = context.WithCancel(ctx)
-	for _, inf := range informers {
-		w.running.Go(func() { inf.RunWithContext(ctx) })
+	for _, kind := range kinds {
+		refl := w.reflector(client, gvrs[kind], kind)
+		w.running.Go(func() { refl.RunWithContext(ctx) })
 	}
 	w.followNamespace(ctx, client)
-	w.running.Go(func() { w.run(ctx, synced) })
+	w.running.Go(func() { w.run(ctx, w.ready) })
 	return w, nil
 }
 
@@ -82,6 +84,10 @@ func Start(ctx context.Context, config *rest.Config, namespace string, kinds []s
 func newWatcher(namespace string, kinds []string) *Watcher {
 	w := &Watcher{
 		namespace: namespace,
+		kinds:     kinds,
+		ready:     make(chan struct{}),
+		listed:    make(map[string]bool, len(kinds)),
+		stale:     make(map[string]bool),
 		changes:   make(chan struct{}, 1),
 		poke:      make(chan struct{}, 1),
 		objects:   make(map[string]map[string]*unstructured.Unstructured, len(kinds)),
