@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -113,6 +114,13 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	if err != nil {
 		return explainUnreachable(target, err)
 	}
+	if reset {
+		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
+		if err != nil {
+			return fmt.Errorf("the namespace was reset, but %w", err)
+		}
+		sayForgotten(a.stderr, forgotten)
+	}
 	if ns == workspace.Namespace(ex.ID) {
 		_, err := store.Update(func(p *progress.Progress) {
 			p.MarkStarted(ex.ID, info.Started)
@@ -141,6 +149,20 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
 	fmt.Fprintln(a.stdout, info.Namespace)
 	return nil
+}
+
+// sayForgotten tells the learner what a reset removed from their kubeconfig.
+func sayForgotten(w io.Writer, f kube.Forgotten) {
+	if len(f.Removed) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "removed context %s from your kubeconfig, as the exercise asked you to add it\n", strings.Join(f.Removed, ", "))
+	switch {
+	case f.SwitchedTo != "":
+		fmt.Fprintf(w, "the current context is %s again\n", f.SwitchedTo)
+	case f.Dangling != "":
+		fmt.Fprintf(w, "%s was the current context: choose another with kubectl config use-context NAME (kubectl config get-contexts lists them)\n", f.Dangling)
+	}
 }
 
 // guard asks once per context before kanzen creates anything on a cluster

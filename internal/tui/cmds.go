@@ -32,7 +32,9 @@ type (
 		session *session.Session
 		// started says kanzen started the exercise just now.
 		started bool
-		err     error
+		// forgotten is what a reset removed from the learner's kubeconfig.
+		forgotten kube.Forgotten
+		err       error
 	}
 	changedMsg struct {
 		session *session.Session
@@ -90,7 +92,8 @@ func openSession(target *kube.Target, ex *lessons.Exercise, start bool) tea.Cmd 
 	}
 }
 
-// resetExercise stops watching, recreates the namespace, and watches again.
+// resetExercise stops watching, recreates the namespace, takes back what the
+// exercise had the learner add to their kubeconfig, and watches again.
 func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Session) tea.Cmd {
 	return func() tea.Msg {
 		if old != nil {
@@ -101,8 +104,12 @@ func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Sessi
 		if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
 			return sessionMsg{ex: ex, err: err}
 		}
+		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
+		if err != nil {
+			return sessionMsg{ex: ex, err: err}
+		}
 		s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
-		return sessionMsg{ex: ex, session: s, started: true, err: err}
+		return sessionMsg{ex: ex, session: s, started: true, forgotten: forgotten, err: err}
 	}
 }
 

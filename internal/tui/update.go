@@ -2,10 +2,13 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/workspace"
@@ -107,6 +110,9 @@ func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 	}
 	p.phase, p.err, p.session = watching, nil, msg.session
 	p.snapshot = msg.session.Snapshot()
+	if said := m.forgottenNotice(msg.forgotten); said != "" {
+		m.notice = said
+	}
 	p.evaluate(m.lang)
 	var save tea.Cmd
 	if msg.started {
@@ -134,6 +140,23 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(next, m.saveProgress(func(pr *progress.Progress) { pr.MarkPassed(id, now) }))
 	}
 	return m, next
+}
+
+// forgottenNotice tells the learner what a reset removed from their
+// kubeconfig, or is empty.
+func (m Model) forgottenNotice(f kube.Forgotten) string {
+	if len(f.Removed) == 0 {
+		return ""
+	}
+	t := m.words()
+	removed := strings.Join(f.Removed, ", ")
+	switch {
+	case f.SwitchedTo != "":
+		return fmt.Sprintf(t.contextRemovedSwitched, removed, f.SwitchedTo)
+	case f.Dangling != "":
+		return fmt.Sprintf(t.contextRemovedDangling, removed, f.Dangling)
+	}
+	return fmt.Sprintf(t.contextRemoved, removed)
 }
 
 // saveProgress changes the learner's record now and on disk (in a command).
