@@ -15,10 +15,15 @@ import (
 	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/lessons"
 )
 
 // syncTimeout bounds the wait for the first full view of the namespace.
 const syncTimeout = 30 * time.Second
+
+// refusalWait is how often the wait for the first view looks for a refusal
+// by the cluster, which comes within a round trip.
+const refusalWait = 200 * time.Millisecond
 
 type checkFlags struct {
 	exerciseFlags
@@ -78,7 +83,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	defer s.Close()
 	p := &printer{out: a.stdout, json: f.output == "json", exercise: ex.ID, namespace: s.Info.Namespace, watch: f.watch, last: map[string]check.Result{}}
 
-	u, err := firstSync(ctx, s)
+	u, err := firstSync(ctx, s, lang)
 	if err != nil {
 		return err
 	}
@@ -94,7 +99,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		case u.Snapshot.Gone:
 			return fmt.Errorf("namespace %s was deleted while kanzen watched it; start the exercise again: %s", s.Info.Namespace, workspace.StartCommand(ex.ID, s.Info.Namespace))
 		}
-		p.connection(a.stderr, u.Err)
+		p.connection(a.stderr, u.Err, session.Denied(u.Err, ex.ID, lang))
 		results = s.Evaluate(u.Snapshot, lang)
 		p.print(results, time.Now())
 	}
@@ -111,11 +116,13 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	return nil
 }
 
-// firstSync waits until the namespace has been listed once.
-func firstSync(ctx context.Context, s *session.Session) (session.Update, error) {
+// firstSync waits until the namespace has been listed once. A refusal of
+// a list or watch the exercise needs is explained at once, in lang: waiting
+// would not change it.
+func firstSync(ctx context.Context, s *session.Session, lang lessons.Lang) (session.Update, error) {
 	deadline := time.Now().Add(syncTimeout)
 	for time.Now().Before(deadline) {
-		u := s.Next(time.Second)
+		u := s.Next(refusalWait)
 		switch {
 		case ctx.Err() != nil:
 			return u, silentError{ctx.Err()}
@@ -123,6 +130,9 @@ func firstSync(ctx context.Context, s *session.Session) (session.Update, error) 
 			return u, errors.New("the watch stopped")
 		case u.Snapshot.Synced:
 			return u, nil
+		}
+		if why := session.Denied(u.Err, s.Exercise.ID, lang); why != "" {
+			return u, errors.New(why)
 		}
 	}
 	err := s.Err()
@@ -163,8 +173,9 @@ func (p *printer) print(results []check.Result, now time.Time) {
 	}
 }
 
-// connection reports a lost or regained connection once.
-func (p *printer) connection(w io.Writer, err error) {
+// connection reports a lost or regained connection, or a refusal (denied
+// explains err then), once.
+func (p *printer) connection(w io.Writer, err error, denied string) {
 	msg := ""
 	if err != nil {
 		msg = err.Error()
@@ -173,6 +184,8 @@ func (p *printer) connection(w io.Writer, err error) {
 		return
 	}
 	switch {
+	case denied != "":
+		fmt.Fprintf(w, "kanzen: %s\n", denied)
 	case msg == "":
 		fmt.Fprintln(w, "kanzen: connection to the cluster is back, and the checks are up to date")
 	case errors.Is(err, watch.ErrStale):

@@ -124,10 +124,16 @@ func closeSession(s *session.Session) tea.Cmd {
 }
 
 // waitForChange delivers the session's next change, or its state after a
-// quiet while so that a lost connection shows.
+// quiet while so that a lost connection shows. Until the first view is in,
+// the while is short: a refusal by the cluster comes at once and is
+// explained at once.
 func waitForChange(s *session.Session) tea.Cmd {
 	return func() tea.Msg {
-		u := s.Next(2 * time.Second)
+		quiet := 2 * time.Second
+		if !s.Snapshot().Synced {
+			quiet = 250 * time.Millisecond
+		}
+		u := s.Next(quiet)
 		return changedMsg{session: s, update: u, at: time.Now()}
 	}
 }

@@ -5,7 +5,7 @@ import "kanzen.dev/kanzen/lessons"
 // words is the interface's own wording in one language.
 type words struct {
 	homeKeys, studyKeys, lessonTab, exerciseTab                                 string
-	noCluster, unreachable, reconnecting, connecting, comingSoon                string
+	noCluster, unreachable, reconnecting, connecting, comingSoon, notAllowed    string
 	noLessonExercise, startPrompt, starting, notStartedYet                      string
 	offerSandbox, buildingSandbox, startingSandbox                              string
 	hint, solution, solutionHeader, allPass, next, resetConfirm                 string
@@ -26,6 +26,7 @@ var text = map[lessons.Lang]words{
 		noCluster:              "no cluster",
 		unreachable:            "unreachable",
 		reconnecting:           "reconnecting",
+		notAllowed:             "not allowed",
 		connecting:             "connecting",
 		comingSoon:             "lessons coming soon",
 		noLessonExercise:       "This lesson has no exercise: read on, then → for the next step.",
@@ -86,6 +87,7 @@ var text = map[lessons.Lang]words{
 		noCluster:              "クラスタなし",
 		unreachable:            "接続できません",
 		reconnecting:           "再接続中",
+		notAllowed:             "権限がありません",
 		connecting:             "接続中",
 		comingSoon:             "レッスンは準備中",
 		noLessonExercise:       "このレッスンに演習はありません。読み終えたら → で次へ。",

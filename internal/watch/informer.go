@@ -48,7 +48,7 @@ func (w *Watcher) reflector(client dynamic.Interface, r Resolved, kind string) *
 	lw := &cache.ListWatch{
 		ListWithContextFunc: func(ctx context.Context, opts metav1.ListOptions) (runtime.Object, error) {
 			list, err := res.List(ctx, opts)
-			w.observe(ctx, kind, err)
+			w.observe(ctx, kind, w.denied(err, kind, "list", r))
 			if err != nil {
 				return nil, err
 			}
@@ -61,7 +61,7 @@ func (w *Watcher) reflector(client dynamic.Interface, r Resolved, kind string) *
 				return nil, errRelist
 			}
 			wi, err := res.Watch(ctx, opts)
-			w.observe(ctx, kind, err)
+			w.observe(ctx, kind, w.denied(err, kind, "watch", r))
 			if err != nil {
 				return nil, err
 			}
