@@ -66,14 +66,24 @@ type (
 // exerciseNamespace is where an exercise lives by default.
 func exerciseNamespace(id string) string { return workspace.Namespace(id) }
 
-func probeCluster(target *kube.Target) tea.Cmd {
+// probeCluster asks the cluster for its version after waiting wait.
+func probeCluster(target *kube.Target, wait time.Duration) tea.Cmd {
 	if target == nil {
 		return nil
 	}
 	return func() tea.Msg {
+		time.Sleep(wait)
 		v, err := target.ServerVersion(context.Background(), 5*time.Second)
 		return clusterProbedMsg{target: target, version: v, err: err}
 	}
+}
+
+// reprobeWait is how long the TUI waits before it asks a cluster that did
+// not answer again, after failures in a row: one second, doubling up to ten,
+// so that a cluster that comes back is found within seconds, without
+// asking a cluster that stays away too often.
+func reprobeWait(failures int) time.Duration {
+	return min(time.Second<<min(max(failures-1, 0), 4), 10*time.Second)
 }
 
 // openSession watches an exercise's namespace; with start, it first creates

@@ -13,6 +13,7 @@ type words struct {
 	helpTitle, pending, notCheckableHere, reset, shell                          string
 	noClusterConfigured, resetting, namespaceGone                               string
 	contextRemoved, contextRemovedSwitched, contextRemovedDangling              string
+	keepTrying                                                                  string
 	help                                                                        [][2]string
 	quiz                                                                        quizWords
 }
@@ -27,6 +28,7 @@ var text = map[lessons.Lang]words{
 		unreachable:            "unreachable",
 		reconnecting:           "reconnecting",
 		notAllowed:             "not allowed",
+		keepTrying:             "kanzen keeps trying, and carries on by itself once the cluster answers.",
 		connecting:             "connecting",
 		comingSoon:             "lessons coming soon",
 		noLessonExercise:       "This lesson has no exercise: read on, then → for the next step.",
@@ -88,6 +90,7 @@ var text = map[lessons.Lang]words{
 		unreachable:            "接続できません",
 		reconnecting:           "再接続中",
 		notAllowed:             "権限がありません",
+		keepTrying:             "kanzenは接続を試み続け、クラスタが応答すれば自動で再開します。",
 		connecting:             "接続中",
 		comingSoon:             "レッスンは準備中",
 		noLessonExercise:       "このレッスンに演習はありません。読み終えたら → で次へ。",

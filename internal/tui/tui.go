@@ -122,6 +122,9 @@ type clusterState struct {
 	version string
 	err     error
 	probed  bool
+	// failures counts the probes in a row that found no answer; the TUI
+	// keeps probing, less often as they add up.
+	failures int
 }
 
 // sandboxState follows a sandbox being built and started from the TUI.
@@ -173,7 +176,7 @@ func (m Model) resumeStep() (int, bool) {
 // Init asks for the terminal's background, probes the cluster and, when
 // resuming an exercise, looks for its namespace.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target))
+	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0))
 }
 
 func (m Model) words() words      { return text[m.lang] }
@@ -209,14 +212,21 @@ func (m Model) clusterProblem() string {
 	case !m.cluster.probed:
 		return t.connecting + "…"
 	case m.cluster.err != nil:
-		return m.cluster.err.Error() + "\n" + m.sandboxOffer()
+		return m.cluster.err.Error() + "\n" + t.keepTrying
 	}
 	return ""
 }
 
+// sandboxOffer offers kanzen's sandbox, but only where no cluster is
+// configured at all: a configured cluster that does not answer is the
+// learner's, and kanzen waits for it rather than start another.
 func (m Model) sandboxOffer() string {
-	if m.opts.StartSandbox == nil {
+	if !m.sandboxOffered() {
 		return ""
 	}
 	return m.words().offerSandbox
+}
+
+func (m Model) sandboxOffered() bool {
+	return m.opts.StartSandbox != nil && m.cluster.target == nil
 }

@@ -26,6 +26,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.cluster.version, m.cluster.err, m.cluster.probed = msg.version, msg.err, true
+		if msg.err != nil {
+			m.cluster.failures++
+			return m, probeCluster(msg.target, reprobeWait(m.cluster.failures))
+		}
+		m.cluster.failures = 0
 		return m, m.lookForExercise()
 	case sessionMsg:
 		return m.sessionOpened(msg)
@@ -50,7 +55,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// Quiz answers that need a cluster can now be graded too.
 			m.grader = &quiz.Grader{Target: msg.target}
 		}
-		return m, probeCluster(msg.target)
+		return m, probeCluster(msg.target, 0)
 	case quizGradedMsg:
 		return m.quizGraded(msg)
 	case quizRewordedMsg:
