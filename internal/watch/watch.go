@@ -13,6 +13,7 @@ import (
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
+	"k8s.io/klog/v2"
 )
 
 // Watcher watches some kinds in one namespace. Create it with Start.
@@ -70,6 +71,10 @@ func Start(ctx context.Context, config *rest.Config, namespace string, kinds []s
 		return nil, fmt.Errorf("watch: %w", err)
 	}
 	w := newWatcher(namespace, kinds)
+	// The watcher reports failures itself (Err); the reflectors would also
+	// log them, over the TUI or into kanzen check's output. A zero logger
+	// discards.
+	ctx = klog.NewContext(ctx, klog.Logger{})
 	ctx, w.cancel = context.WithCancel(ctx)
 	for _, kind := range kinds {
 		refl := w.reflector(client, gvrs[kind], kind)
