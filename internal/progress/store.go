@@ -42,6 +42,16 @@ func (e *NewerError) Error() string {
 	return fmt.Sprintf("the progress file %s was written by a newer kanzen (format version %d; this kanzen knows version %d): it is kept as it is, and nothing is saved until you update kanzen", e.Path, e.Version, Version)
 }
 
+// UnknownLangError says the progress file names a language this kanzen does
+// not know; kanzen uses Fallback instead.
+type UnknownLangError struct {
+	Path, Lang, Fallback string
+}
+
+func (e *UnknownLangError) Error() string {
+	return fmt.Sprintf("the progress file %s names the language %q, which this kanzen does not know: using %s instead", e.Path, e.Lang, e.Fallback)
+}
+
 // Load reads the progress. A missing file is fresh progress. A corrupt file
 // is moved aside and fresh progress returned with a *CorruptError, which
 // callers show before they carry on; a newer kanzen's file gives fresh

@@ -13,7 +13,7 @@ type words struct {
 	helpTitle, pending, notCheckableHere, reset, shell                          string
 	noClusterConfigured, resetting, namespaceGone                               string
 	contextRemoved, contextRemovedSwitched, contextRemovedDangling              string
-	keepTrying                                                                  string
+	keepTrying, progressSetAside, progressNewer, progressLang                   string
 	help                                                                        [][2]string
 	quiz                                                                        quizWords
 }
@@ -29,6 +29,9 @@ var text = map[lessons.Lang]words{
 		reconnecting:           "reconnecting",
 		notAllowed:             "not allowed",
 		keepTrying:             "kanzen keeps trying, and carries on by itself once the cluster answers.",
+		progressSetAside:       "Your progress file %s could not be read (%v): it was moved to %s, and your progress starts afresh.",
+		progressNewer:          "Your progress file %s was written by a newer kanzen (format version %d): kanzen leaves it as it is and saves nothing until you update kanzen.",
+		progressLang:           "Your progress file %s names the language %q, which this kanzen does not know: it shows English instead.",
 		connecting:             "connecting",
 		comingSoon:             "lessons coming soon",
 		noLessonExercise:       "This lesson has no exercise: read on, then → for the next step.",
@@ -91,6 +94,9 @@ var text = map[lessons.Lang]words{
 		reconnecting:           "再接続中",
 		notAllowed:             "権限がありません",
 		keepTrying:             "kanzenは接続を試み続け、クラスタが応答すれば自動で再開します。",
+		progressSetAside:       "進捗ファイル %s を読めませんでした（%v）。%s に移し、進捗は最初からになります。",
+		progressNewer:          "進捗ファイル %s は新しいkanzen（形式バージョン%d）で書かれています。kanzenはこのファイルをそのままにし、kanzenを更新するまで何も保存しません。",
+		progressLang:           "進捗ファイル %s の言語 %q はこのkanzenでは使えないため、日本語で表示します。",
 		connecting:             "接続中",
 		comingSoon:             "レッスンは準備中",
 		noLessonExercise:       "このレッスンに演習はありません。読み終えたら → で次へ。",

@@ -36,9 +36,9 @@ type Options struct {
 	// Shell is the program "!" runs, usually $SHELL.
 	Shell   string
 	NoColor bool
-	// Notice is shown in the footer at the start (a progress file set
-	// aside, for example).
-	Notice string
+	// Notices are shown in the footer at the start: what kanzen could not
+	// use of the progress file, for example.
+	Notices []error
 	// Quizzes are the chapters' quizzes; Grader grades the answers that
 	// need a cluster (nil: they are not graded, and say why).
 	Quizzes []*quiz.Quiz
@@ -149,8 +149,9 @@ func New(opts Options) Model {
 		width: 80, height: 24, dark: true, progress: p,
 		cluster: clusterState{target: opts.Cluster},
 		lesson:  lessonPane{renders: markdown.NewCache()},
-		notice:  opts.Notice, grader: opts.Grader,
+		grader:  opts.Grader,
 	}
+	m.notice = m.explain(opts.Notices)
 	if i, ok := m.resumeStep(); ok {
 		m.screen, m.pos = studyScreen, i
 		m.exercise = exercisePane{ex: m.steps[i].exercise, phase: notStarted}
