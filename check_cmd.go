@@ -148,7 +148,9 @@ type printer struct {
 	json, watch         bool
 	exercise, namespace string
 	last                map[string]check.Result
-	lastErr             string
+	// lastState is the connection as last reported; empty before any
+	// report, when the connection is assumed fine.
+	lastState string
 }
 
 func (p *printer) print(results []check.Result, now time.Time) {
@@ -173,28 +175,35 @@ func (p *printer) print(results []check.Result, now time.Time) {
 	}
 }
 
-// connection reports a lost or regained connection, or a refusal (denied
-// explains err then), once.
+// connection reports, once each, a lost connection, a server that answers
+// again while the view catches up, a connection that is back, and a refusal
+// (denied explains err then). Retries that fail again are not news, even
+// when their messages differ.
 func (p *printer) connection(w io.Writer, err error, denied string) {
-	msg := ""
-	if err != nil {
-		msg = err.Error()
-	}
-	if msg == p.lastErr {
-		return
-	}
+	state := "back"
 	switch {
 	case denied != "":
-		fmt.Fprintf(w, "kanzen: %s\n", denied)
-	case msg == "":
-		fmt.Fprintln(w, "kanzen: connection to the cluster is back, and the checks are up to date")
+		state = "denied: " + denied
 	case errors.Is(err, watch.ErrStale):
+		state = "stale"
+	case err != nil:
+		state = "lost"
+	}
+	if state == p.lastState || (p.lastState == "" && state == "back") {
+		return
+	}
+	switch state {
+	case "back":
+		fmt.Fprintln(w, "kanzen: connection to the cluster is back, and the checks are up to date")
+	case "stale":
 		// The checks may still show the state from before the loss.
 		fmt.Fprintln(w, "kanzen: the cluster answers again; catching up with what changed meanwhile")
+	case "lost":
+		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %v\n", err)
 	default:
-		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %s\n", msg)
+		fmt.Fprintf(w, "kanzen: %s\n", denied)
 	}
-	p.lastErr = msg
+	p.lastState = state
 }
 
 func mark(s check.Status) string {
