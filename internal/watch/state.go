@@ -80,7 +80,8 @@ func (w *Watcher) replace(kind string, list []any) {
 	old := w.objects[kind]
 	w.objects[kind] = fresh
 	delete(w.stale, kind)
-	if w.synced {
+	synced := w.synced
+	if synced {
 		w.recordDiff(kind, old, fresh)
 	}
 	w.listed[kind] = true
@@ -89,8 +90,11 @@ func (w *Watcher) replace(kind string, list []any) {
 	if allListed {
 		w.readyOnce.Do(func() { close(w.ready) })
 	}
-	// Freshness is news too: it ends ErrStale.
-	w.changed()
+	if synced {
+		// Freshness is news too: it ends ErrStale. Before the sync, the
+		// sync signal says it all.
+		w.changed()
+	}
 }
 
 // recordDiff records the events that turn old into fresh; w.mu must be held.
