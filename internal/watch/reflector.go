@@ -34,11 +34,10 @@ var errRelist = errors.New("list again: the view may have missed changes")
 // Its list and watch calls report their outcome to the watcher, failures
 // and successes alike, which the reflector's error handler would not: it
 // never hears of a refused watch, which the reflector retries quietly.
-// After any failure the
-// kind is stale: its next watch is refused with errRelist, so that the
-// reflector lists again at once rather than resume from a resource version
-// the restarted server may no longer know (410 Gone), and the view is fresh
-// again only once that list is in.
+// After any failure the kind is stale: its next watch is refused with
+// errRelist, so that the reflector lists again at once rather than resume
+// from a resource version the restarted server may no longer know (410
+// Gone), and the view is fresh again only once that list is in.
 func (w *Watcher) reflector(client dynamic.Interface, r Resolved, kind string) *cache.Reflector {
 	gvr := r.GroupVersionResource
 	var res dynamic.ResourceInterface = client.Resource(gvr)
@@ -48,7 +47,7 @@ func (w *Watcher) reflector(client dynamic.Interface, r Resolved, kind string) *
 	lw := &cache.ListWatch{
 		ListWithContextFunc: func(ctx context.Context, opts metav1.ListOptions) (runtime.Object, error) {
 			list, err := res.List(ctx, opts)
-			w.observe(ctx, kind, w.denied(err, kind, "list", r))
+			w.observe(ctx, kind, "list", w.denied(err, kind, "list", r))
 			if err != nil {
 				return nil, err
 			}
@@ -56,14 +55,18 @@ func (w *Watcher) reflector(client dynamic.Interface, r Resolved, kind string) *
 		},
 		WatchFuncWithContext: func(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
 			// A watch that begins with a full list (client-go's watch-list)
-			// makes the view fresh by itself.
-			if w.isStale(kind) && !ptr.Deref(opts.SendInitialEvents, false) {
+			// makes the view fresh by itself, and does a list's job.
+			listing := ptr.Deref(opts.SendInitialEvents, false)
+			if w.isStale(kind) && !listing {
 				return nil, errRelist
 			}
 			wi, err := res.Watch(ctx, opts)
-			w.observe(ctx, kind, w.denied(err, kind, "watch", r))
+			w.observe(ctx, kind, "watch", w.denied(err, kind, "watch", r))
 			if err != nil {
 				return nil, err
+			}
+			if listing {
+				w.observe(ctx, kind, "list", nil)
 			}
 			return onExpiry(wi, func() { w.markStale(kind) }), nil
 		},
@@ -76,21 +79,25 @@ func (w *Watcher) reflector(client dynamic.Interface, r Resolved, kind string) *
 	)
 }
 
-// expired says the server no longer knows the resource version asked for:
+// isExpired says the server no longer knows the resource version asked for:
 // after a restart of the API server, or a long disconnection.
 func isExpired(err error) bool { return apierrors.IsResourceExpired(err) || apierrors.IsGone(err) }
 
-// kindErr is the outstanding error of one kind; seq orders errors so that
-// Err can return the latest.
+// kindErr is the outstanding error of one kind's list or watch calls; seq
+// orders errors so that Err can return the latest.
 type kindErr struct {
 	err error
 	seq int
 }
 
-// observe records the outcome of a list or watch of kind: an error, or with
-// nil, that the server answers again. Any error leaves the kind stale until
-// it is listed again.
-func (w *Watcher) observe(ctx context.Context, kind string, err error) {
+// call names one kind's list or watch calls, whose errors are kept apart:
+// a list that succeeds says nothing of a watch that is refused.
+type call struct{ kind, verb string }
+
+// observe records the outcome of a list or watch (verb) of kind: an error,
+// or with nil, that the server answers again. Any error leaves the kind
+// stale until it is listed again.
+func (w *Watcher) observe(ctx context.Context, kind, verb string, err error) {
 	// Stopping cancels calls, and closed streams are routine: the reflector
 	// just watches again.
 	if ctx.Err() != nil || errors.Is(err, io.EOF) {
@@ -99,7 +106,7 @@ func (w *Watcher) observe(ctx context.Context, kind string, err error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err == nil {
-		delete(w.errs, kind)
+		delete(w.errs, call{kind, verb})
 		return
 	}
 	w.stale[kind] = true
@@ -108,7 +115,7 @@ func (w *Watcher) observe(ctx context.Context, kind string, err error) {
 		return
 	}
 	w.errSeq++
-	w.errs[kind] = kindErr{err: fmt.Errorf("watch %s: %w", kind, err), seq: w.errSeq}
+	w.errs[call{kind, verb}] = kindErr{err: fmt.Errorf("watch %s: %w", kind, err), seq: w.errSeq}
 }
 
 // markStale records that kind's view may miss changes until it is listed again.

@@ -80,8 +80,8 @@ func TestRelistRecordsWhatChangedMeanwhile(t *testing.T) {
 	st.Replace([]any{pod("kept", "1"), pod("changed", "2"), pod("deleted", "3"), pod("replaced", "4")}, "4")
 	w.synced = true
 
-	w.observe(context.Background(), "Pod", errors.New("connection refused"))
-	w.observe(context.Background(), "Pod", nil)
+	w.observe(context.Background(), "Pod", "watch", errors.New("connection refused"))
+	w.observe(context.Background(), "Pod", "watch", nil)
 	if !w.Snapshot().Stale || !errors.Is(w.Err(), ErrStale) {
 		t.Fatalf("the server answers again but nothing was listed: Stale %v, Err %v; want stale", w.Snapshot().Stale, w.Err())
 	}
@@ -141,23 +141,27 @@ func TestErrKeepsFailingKindsUntilTheyRecover(t *testing.T) {
 	w := newWatcher("ns", []string{"Pod", "Service"})
 	ctx := context.Background()
 	forbidden := apierrors.NewForbidden(schema.GroupResource{Resource: "pods"}, "", errors.New("no RBAC"))
-	w.observe(ctx, "Pod", forbidden)
-	w.observe(ctx, "Service", errors.New("connection refused"))
+	w.observe(ctx, "Pod", "watch", forbidden)
+	w.observe(ctx, "Service", "list", errors.New("connection refused"))
 	if err := w.Err(); err == nil || !strings.Contains(err.Error(), "watch Service: connection refused") {
 		t.Fatalf("latest error: got %v", err)
 	}
-	w.observe(ctx, "Service", nil)
+	w.observe(ctx, "Service", "list", nil)
 	if err := w.Err(); !apierrors.IsForbidden(err) {
 		t.Fatalf("after Service recovered: got %v, want Pod's forbidden error", err)
 	}
-	w.observe(ctx, "Pod", apierrors.NewResourceExpired("too old"))
+	w.observe(ctx, "Pod", "list", nil)
+	if err := w.Err(); !apierrors.IsForbidden(err) {
+		t.Fatalf("a list that succeeds hid a refused watch: got %v", err)
+	}
+	w.observe(ctx, "Pod", "watch", apierrors.NewResourceExpired("too old"))
 	stopped, cancel := context.WithCancel(ctx)
 	cancel()
-	w.observe(stopped, "Pod", context.Canceled)
+	w.observe(stopped, "Pod", "watch", context.Canceled)
 	if err := w.Err(); !apierrors.IsForbidden(err) {
 		t.Fatalf("routine errors replaced the real one: got %v", err)
 	}
-	w.observe(ctx, "Pod", nil)
+	w.observe(ctx, "Pod", "watch", nil)
 	if err := w.Err(); err != nil {
 		t.Fatalf("after every kind recovered: got %v", err)
 	}

@@ -43,7 +43,7 @@ type Watcher struct {
 	objects map[string]map[string]*unstructured.Unstructured
 	events  []Event
 	seq     int
-	errs    map[string]kindErr
+	errs    map[call]kindErr
 	errSeq  int
 	// gone says the namespace itself was deleted or is being deleted.
 	gone bool
@@ -96,7 +96,7 @@ func newWatcher(namespace string, kinds []string) *Watcher {
 		changes:   make(chan struct{}, 1),
 		poke:      make(chan struct{}, 1),
 		objects:   make(map[string]map[string]*unstructured.Unstructured, len(kinds)),
-		errs:      make(map[string]kindErr),
+		errs:      make(map[call]kindErr),
 	}
 	for _, kind := range kinds {
 		w.objects[kind] = make(map[string]*unstructured.Unstructured)
