@@ -19,7 +19,7 @@ var deniedText = map[lessons.Lang]struct{ message, cluster, namespace string }{
 		namespace: "in namespace %s",
 	},
 	lessons.Japanese: {
-		message: "クラスタは、あなたのアカウントに %[3]s の %[2]s の %[1]s を許可していません（403 Forbidden）。演習%[4]sはチェックの判定に %[5]s を監視するため、ここでは判定できません。" +
+		message: "クラスタは、このアカウントに %[3]s の %[2]s の %[1]s を許可していません（403 Forbidden）。演習%[4]sはチェックの判定に %[5]s を監視するため、ここでは判定できません。" +
 			"クラスタの管理者に get、list、watch の権限を依頼するか（`%[6]s` で確認できます）、kanzenのサンドボックス（`kanzen sandbox up`）など権限のあるクラスタでこの演習を行ってください。",
 		cluster:   "クラスタ全体",
 		namespace: "Namespace %s",
