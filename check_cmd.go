@@ -13,11 +13,17 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/session"
+	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/lessons"
 )
 
 // syncTimeout bounds the wait for the first full view of the namespace.
 const syncTimeout = 30 * time.Second
+
+// refusalWait is how often the wait for the first view looks for a refusal
+// by the cluster, which comes within a round trip.
+const refusalWait = 200 * time.Millisecond
 
 type checkFlags struct {
 	exerciseFlags
@@ -77,7 +83,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	defer s.Close()
 	p := &printer{out: a.stdout, json: f.output == "json", exercise: ex.ID, namespace: s.Info.Namespace, watch: f.watch, last: map[string]check.Result{}}
 
-	u, err := firstSync(ctx, s)
+	u, err := firstSync(ctx, s, lang)
 	if err != nil {
 		return err
 	}
@@ -93,7 +99,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		case u.Snapshot.Gone:
 			return fmt.Errorf("namespace %s was deleted while kanzen watched it; start the exercise again: %s", s.Info.Namespace, workspace.StartCommand(ex.ID, s.Info.Namespace))
 		}
-		p.connection(a.stderr, u.Err)
+		p.connection(a.stderr, u.Err, session.Denied(u.Err, ex.ID, lang))
 		results = s.Evaluate(u.Snapshot, lang)
 		p.print(results, time.Now())
 	}
@@ -101,7 +107,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		return silentError{errors.New("not every check passes")}
 	}
 	if ns == workspace.Namespace(ex.ID) {
-		store, _, _ := a.progress()
+		store, _ := a.progress()
 		now := time.Now()
 		if _, err := store.Update(func(pr *progress.Progress) { pr.MarkPassed(ex.ID, now) }); err != nil {
 			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
@@ -110,11 +116,13 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	return nil
 }
 
-// firstSync waits until the namespace has been listed once.
-func firstSync(ctx context.Context, s *session.Session) (session.Update, error) {
+// firstSync waits until the namespace has been listed once. A refusal of
+// a list or watch the exercise needs is explained at once, in lang: waiting
+// would not change it.
+func firstSync(ctx context.Context, s *session.Session, lang lessons.Lang) (session.Update, error) {
 	deadline := time.Now().Add(syncTimeout)
 	for time.Now().Before(deadline) {
-		u := s.Next(time.Second)
+		u := s.Next(refusalWait)
 		switch {
 		case ctx.Err() != nil:
 			return u, silentError{ctx.Err()}
@@ -122,6 +130,9 @@ func firstSync(ctx context.Context, s *session.Session) (session.Update, error) 
 			return u, errors.New("the watch stopped")
 		case u.Snapshot.Synced:
 			return u, nil
+		}
+		if why := session.Denied(u.Err, s.Exercise.ID, lang); why != "" {
+			return u, errors.New(why)
 		}
 	}
 	err := s.Err()
@@ -137,7 +148,9 @@ type printer struct {
 	json, watch         bool
 	exercise, namespace string
 	last                map[string]check.Result
-	lastErr             string
+	// lastState is the connection as last reported; empty before any
+	// report, when the connection is assumed fine.
+	lastState string
 }
 
 func (p *printer) print(results []check.Result, now time.Time) {
@@ -162,21 +175,35 @@ func (p *printer) print(results []check.Result, now time.Time) {
 	}
 }
 
-// connection reports a lost or regained connection once.
-func (p *printer) connection(w io.Writer, err error) {
-	msg := ""
-	if err != nil {
-		msg = err.Error()
+// connection reports, once each, a lost connection, a server that answers
+// again while the view catches up, a connection that is back, and a refusal
+// (denied explains err then). Retries that fail again are not news, even
+// when their messages differ.
+func (p *printer) connection(w io.Writer, err error, denied string) {
+	state := "back"
+	switch {
+	case denied != "":
+		state = "denied: " + denied
+	case errors.Is(err, watch.ErrStale):
+		state = "stale"
+	case err != nil:
+		state = "lost"
 	}
-	if msg == p.lastErr {
+	if state == p.lastState || (p.lastState == "" && state == "back") {
 		return
 	}
-	if msg == "" {
-		fmt.Fprintln(w, "kanzen: connection to the cluster is back")
-	} else {
-		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %s\n", msg)
+	switch state {
+	case "back":
+		fmt.Fprintln(w, "kanzen: connection to the cluster is back, and the checks are up to date")
+	case "stale":
+		// The checks may still show the state from before the loss.
+		fmt.Fprintln(w, "kanzen: the cluster answers again; catching up with what changed meanwhile")
+	case "lost":
+		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %v\n", err)
+	default:
+		fmt.Fprintf(w, "kanzen: %s\n", denied)
 	}
-	p.lastErr = msg
+	p.lastState = state
 }
 
 func mark(s check.Status) string {

@@ -110,7 +110,7 @@ func (a *app) devCheck(ctx context.Context, ids []string, f devCheckFlags) error
 	if err != nil {
 		return err
 	}
-	store, p, _ := a.progress()
+	store, p := a.progress()
 	if err := a.guard(target, devcheck.Namespace("ID"), f.yes, store, p); err != nil {
 		return err
 	}

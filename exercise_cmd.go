@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -100,10 +101,7 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	if err != nil {
 		return err
 	}
-	store, p, problem := a.progress()
-	if problem != "" {
-		fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)
-	}
+	store, p := a.progress()
 	if err := a.guard(target, ns, f.yes, store, p); err != nil {
 		return err
 	}
@@ -115,6 +113,13 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	}
 	if err != nil {
 		return explainUnreachable(target, err)
+	}
+	if reset {
+		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
+		if err != nil {
+			return fmt.Errorf("the namespace was reset, but %w", err)
+		}
+		sayForgotten(a.stderr, forgotten)
 	}
 	if ns == workspace.Namespace(ex.ID) {
 		_, err := store.Update(func(p *progress.Progress) {
@@ -146,26 +151,18 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	return nil
 }
 
-// progress opens the learner's record. A damaged file is set aside and
-// replaced; problem says so, for the caller to show.
-func (a *app) progress() (store progress.Store, p *progress.Progress, problem string) {
-	path, err := progress.DefaultPath()
-	if err != nil {
-		problem = fmt.Sprintf("progress will not be saved: %v", err)
+// sayForgotten tells the learner what a reset removed from their kubeconfig.
+func sayForgotten(w io.Writer, f kube.Forgotten) {
+	if len(f.Removed) == 0 {
+		return
 	}
-	store = progress.Store{Path: path}
-	p, err = store.Load()
-	var corrupt *progress.CorruptError
+	fmt.Fprintf(w, "removed context %s from your kubeconfig, as the exercise asked you to add it\n", strings.Join(f.Removed, ", "))
 	switch {
-	case errors.As(err, &corrupt):
-		problem = err.Error()
-	case err != nil:
-		problem = fmt.Sprintf("cannot read progress: %v", err)
+	case f.SwitchedTo != "":
+		fmt.Fprintf(w, "the current context is %s again\n", f.SwitchedTo)
+	case f.Dangling != "":
+		fmt.Fprintf(w, "%s was the current context: choose another with kubectl config use-context NAME (kubectl config get-contexts lists them)\n", f.Dangling)
 	}
-	if p == nil {
-		p = progress.New()
-	}
-	return store, p, problem
 }
 
 // guard asks once per context before kanzen creates anything on a cluster

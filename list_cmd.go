@@ -121,10 +121,7 @@ func (a *app) listCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, p, problem := a.progress()
-			if problem != "" {
-				fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)
-			}
+			_, p := a.progress()
 			l, err := learnerLang(lang, p)
 			if err != nil {
 				return usageError{err}
@@ -190,7 +187,7 @@ func (a *app) lessonCommand() *cobra.Command {
 			if l == nil {
 				return usageError{fmt.Errorf("there is no lesson or exercise %q (kanzen list shows them)", args[0])}
 			}
-			_, p, _ := a.progress()
+			_, p := a.progress()
 			lg, err := learnerLang(lang, p)
 			if err != nil {
 				return usageError{err}

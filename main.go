@@ -16,6 +16,7 @@ import (
 	"k8s.io/klog/v2"
 
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/version"
 )
 
 // Exit codes: 0 success, 1 failure, 2 a command line kanzen cannot understand.
@@ -99,7 +100,7 @@ func (a *app) versionCommand() *cobra.Command {
 		Short: "Print kanzen's version and the Kubernetes version of its sandbox",
 		Args:  noArgs,
 		Run: func(*cobra.Command, []string) {
-			fmt.Fprintf(a.stdout, "kanzen %s (sandbox Kubernetes %s)\n", version(), sandboxKubeVersion)
+			fmt.Fprintf(a.stdout, "kanzen %s (sandbox Kubernetes %s)\n", version.String(), sandboxKubeVersion)
 		},
 	}
 }

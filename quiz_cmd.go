@@ -91,10 +91,7 @@ func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
 	if err != nil {
 		return err
 	}
-	store, p, problem := a.progress()
-	if problem != "" {
-		fmt.Fprintf(a.stderr, "kanzen: %s\n", problem)
-	}
+	store, p := a.progress()
 	if f.lang == "" && p.Lang != "" {
 		lang = lessons.Lang(p.Lang) // The learner's last choice in the TUI.
 	}

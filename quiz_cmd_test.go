@@ -181,7 +181,7 @@ func TestQuizChapter4WithoutACluster(t *testing.T) {
 		t.Errorf("%d right answers, want %d", n, local-1)
 	}
 
-	store, _, _ := (&app{}).progress()
+	store, _, _ := openProgress()
 	p, err := store.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +231,7 @@ func TestQuizInJapaneseAndWhenTheInputEnds(t *testing.T) {
 			t.Errorf("the transcript lacks %q:\n%s", want, stdout)
 		}
 	}
-	store, _, _ := (&app{}).progress()
+	store, _, _ := openProgress()
 	if p, _ := store.Load(); p.QuizCard("3/"+a.ID).Last != progress.Correct {
 		t.Error("the answer before the input ended was not saved")
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,7 +35,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
 	}
-	store, p, problem := a.progress()
+	store, p, notes := openProgress()
 	if a.lang == "" && p.Lang != "" {
 		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
@@ -47,15 +48,20 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	saveTo := &store
+	if slices.ContainsFunc(notes, func(err error) bool { var newer *progress.NewerError; return errors.As(err, &newer) }) {
+		// A newer kanzen's file is left alone: the TUI saves nothing.
+		saveTo = nil
+	}
 	model := tui.New(tui.Options{
-		Course: course, Lang: lang, Cluster: target, Progress: p, Store: &store,
+		Course: course, Lang: lang, Cluster: target, Progress: p, Store: saveTo,
 		StartSandbox: func(ctx context.Context, report func(int, int)) (*kube.Target, error) {
 			return startSandbox(ctx, nil, report)
 		},
 		ShellDir: filepath.Join(state, "shell"),
 		Shell:    os.Getenv("SHELL"),
 		NoColor:  os.Getenv("NO_COLOR") != "",
-		Notice:   problem,
+		Notices:  notes,
 		Quizzes:  quizzes,
 		Grader:   tuiGrader(target, noCluster, store),
 	})

@@ -30,6 +30,16 @@ type Exercise struct {
 	// Note, when set, is shown under the goal (for example, why something
 	// stays pending on a local cluster).
 	Note Text `json:"note,omitempty"`
+	// Reset names what the exercise has the learner change outside its
+	// namespace, which a reset takes back.
+	Reset Reset `json:"reset,omitzero"`
+}
+
+// Reset is what a reset of an exercise takes back besides its namespace.
+type Reset struct {
+	// KubeconfigContexts are contexts the exercise has the learner add to
+	// their own kubeconfig. A reset removes exactly these from it.
+	KubeconfigContexts []string `json:"kubeconfigContexts,omitempty"`
 }
 
 // Check is one thing the learner must make true.
@@ -78,6 +88,10 @@ const HintLevels = 3
 var exerciseID = regexp.MustCompile(`^[1-9][0-9]*\.[1-9][0-9]*$`)
 var checkID = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 
+// contextName is a kubeconfig context an exercise may have a reset remove:
+// only kanzen's own names, so no content can remove a learner's context.
+var contextName = regexp.MustCompile(`^kanzen-[a-z0-9-]+$`)
+
 // validate reports each mistake as "field: problem".
 func (e *Exercise) validate(bad func(field, format string, args ...any), text func(field string, t Text)) {
 	if !exerciseID.MatchString(e.ID) {
@@ -91,6 +105,11 @@ func (e *Exercise) validate(bad func(field, format string, args ...any), text fu
 	}
 	if len(e.Kinds) == 0 {
 		bad("kinds", "list the kinds to watch")
+	}
+	for i, name := range e.Reset.KubeconfigContexts {
+		if !contextName.MatchString(name) {
+			bad(fmt.Sprintf("reset.kubeconfigContexts[%d]", i), "%q is not a context name such as kanzen-practice", name)
+		}
 	}
 	kinds := map[string]bool{}
 	for i, k := range e.Kinds {

@@ -123,6 +123,9 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
 		return fail(StageReset, err)
 	}
+	if _, err := kube.RemoveContexts([]string{kubeconfig}, ex.Reset.KubeconfigContexts); err != nil {
+		return fail(StageReset, err)
+	}
 	if s, err = session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: []string{kubeconfig}}); err != nil {
 		return fail(StageReset, err)
 	}
@@ -135,6 +138,12 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	}
 	if diff := compare(startSnap, resetSnap); diff != "" {
 		return fail(StageReset, fmt.Errorf("after a reset, the namespace differs from a fresh start: %s", diff))
+	}
+	// What lies outside the namespace, such as the kubeconfig, must be as
+	// at the start too: the checks say so. Their have values may name
+	// objects made afresh (a Pod's generated name), so only verdicts count.
+	if !slices.EqualFunc(r.Start, resetResults, func(a, b check.Result) bool { return a.ID == b.ID && a.Status == b.Status }) {
+		return fail(StageReset, fmt.Errorf("after a reset, the checks differ from a fresh start:\n%s\nwant, as at the start:\n%s", Describe(resetResults), Describe(r.Start)))
 	}
 	return r
 }

@@ -14,6 +14,8 @@ import (
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
+
+	"kanzen.dev/kanzen/internal/version"
 )
 
 // Options select a kubeconfig and context, as kubectl's flags of the same names.
@@ -66,6 +68,9 @@ func Load(opts Options) (*Target, error) {
 	if err != nil {
 		return nil, fmt.Errorf("context %q: %w", name, err)
 	}
+	// Every client kanzen makes starts from this config, so every request
+	// names kanzen.
+	config.UserAgent = version.UserAgent()
 	ns, _, err := loader.Namespace()
 	if err != nil {
 		return nil, err

@@ -31,6 +31,8 @@ type Progress struct {
 	TrustedContexts []string `json:"trustedContexts,omitempty"`
 	// Quiz holds quiz scores and the review deck.
 	Quiz Quizzes `json:"quiz,omitzero"`
+
+	unknown unknownFields
 }
 
 // Position is where the learner stopped.
@@ -51,6 +53,8 @@ type Exercise struct {
 	// Seconds is the time taken, Passed - Started, in whole seconds.
 	Seconds int `json:"seconds,omitempty"`
 	Resets  int `json:"resets,omitempty"`
+
+	unknown unknownFields
 }
 
 // New returns the progress of a learner who has done nothing yet.
@@ -125,4 +129,28 @@ func (p *Progress) Trust(context string) {
 	if !p.Trusts(context) {
 		p.TrustedContexts = append(p.TrustedContexts, context)
 	}
+}
+
+// The JSON methods keep the fields a newer kanzen may have added.
+
+func (p *Progress) UnmarshalJSON(data []byte) (err error) {
+	type plain Progress
+	p.unknown, err = decodeKeeping(data, (*plain)(p))
+	return err
+}
+
+func (p Progress) MarshalJSON() ([]byte, error) {
+	type plain Progress
+	return encodeKeeping(plain(p), p.unknown)
+}
+
+func (e *Exercise) UnmarshalJSON(data []byte) (err error) {
+	type plain Exercise
+	e.unknown, err = decodeKeeping(data, (*plain)(e))
+	return err
+}
+
+func (e Exercise) MarshalJSON() ([]byte, error) {
+	type plain Exercise
+	return encodeKeeping(plain(e), e.unknown)
 }

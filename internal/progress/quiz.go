@@ -9,6 +9,8 @@ type Quizzes struct {
 	Chapters map[string]*QuizChapter `json:"chapters,omitempty"`
 	// Questions are keyed by chapter and question id ("4/pod-category").
 	Questions map[string]*QuizCard `json:"questions,omitempty"`
+
+	unknown unknownFields
 }
 
 // QuizChapter is one chapter's quiz results.
@@ -16,6 +18,8 @@ type QuizChapter struct {
 	Last QuizRun `json:"last"`
 	// Best is the run with the highest score, the earliest of equals.
 	Best QuizRun `json:"best"`
+
+	unknown unknownFields
 }
 
 // QuizRun is one sitting of a chapter's quiz.
@@ -38,6 +42,8 @@ type QuizCard struct {
 	// Last is the last answer's result: Correct or Missed.
 	Last     string    `json:"last"`
 	Answered time.Time `json:"answered"`
+
+	unknown unknownFields
 }
 
 // The results a card records.
@@ -94,4 +100,39 @@ func (p *Progress) SetQuizCard(key string, c QuizCard) {
 		p.Quiz.Questions = map[string]*QuizCard{}
 	}
 	p.Quiz.Questions[key] = &c
+}
+
+// The JSON methods keep the fields a newer kanzen may have added.
+
+func (q *Quizzes) UnmarshalJSON(data []byte) (err error) {
+	type plain Quizzes
+	q.unknown, err = decodeKeeping(data, (*plain)(q))
+	return err
+}
+
+func (q Quizzes) MarshalJSON() ([]byte, error) {
+	type plain Quizzes
+	return encodeKeeping(plain(q), q.unknown)
+}
+
+func (c *QuizChapter) UnmarshalJSON(data []byte) (err error) {
+	type plain QuizChapter
+	c.unknown, err = decodeKeeping(data, (*plain)(c))
+	return err
+}
+
+func (c QuizChapter) MarshalJSON() ([]byte, error) {
+	type plain QuizChapter
+	return encodeKeeping(plain(c), c.unknown)
+}
+
+func (c *QuizCard) UnmarshalJSON(data []byte) (err error) {
+	type plain QuizCard
+	c.unknown, err = decodeKeeping(data, (*plain)(c))
+	return err
+}
+
+func (c QuizCard) MarshalJSON() ([]byte, error) {
+	type plain QuizCard
+	return encodeKeeping(plain(c), c.unknown)
 }

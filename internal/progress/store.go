@@ -30,9 +30,32 @@ func (e *CorruptError) Error() string {
 
 func (e *CorruptError) Unwrap() error { return e.Err }
 
+// NewerError says the progress file was written by a newer kanzen, in a
+// format this one does not know. The file is left exactly as it is: Load
+// returns fresh progress with it, and Update saves nothing.
+type NewerError struct {
+	Path    string
+	Version int
+}
+
+func (e *NewerError) Error() string {
+	return fmt.Sprintf("the progress file %s was written by a newer kanzen (format version %d; this kanzen knows version %d): it is kept as it is, and nothing is saved until you update kanzen", e.Path, e.Version, Version)
+}
+
+// UnknownLangError says the progress file names a language this kanzen does
+// not know; kanzen uses Fallback instead.
+type UnknownLangError struct {
+	Path, Lang, Fallback string
+}
+
+func (e *UnknownLangError) Error() string {
+	return fmt.Sprintf("the progress file %s names the language %q, which this kanzen does not know: using %s instead", e.Path, e.Lang, e.Fallback)
+}
+
 // Load reads the progress. A missing file is fresh progress. A corrupt file
 // is moved aside and fresh progress returned with a *CorruptError, which
-// callers show before they carry on.
+// callers show before they carry on; a newer kanzen's file gives fresh
+// progress with a *NewerError, and stays as it is.
 func (s Store) Load() (*Progress, error) {
 	p, err := read(s.Path)
 	var corrupt *CorruptError
@@ -52,13 +75,17 @@ func (s Store) Load() (*Progress, error) {
 // Update applies fn to the progress and saves it, holding the lock so that
 // no other process's change is lost. It returns the saved progress; if the
 // file was corrupt, that is fn applied to fresh progress, with the
-// *CorruptError.
+// *CorruptError. A file from a newer kanzen is not touched: Update returns
+// its *NewerError.
 func (s Store) Update(fn func(*Progress)) (*Progress, error) {
 	unlock, err := filelock.Lock(context.Background(), s.Path+".lock")
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
+	// With the lock held no save is under way, so a temporary file left
+	// beside the progress is from a save that was killed midway.
+	removeTemps(s.Path)
 	p, loadErr := s.load()
 	var corrupt *CorruptError
 	if loadErr != nil && !errors.As(loadErr, &corrupt) {
@@ -92,7 +119,8 @@ func (s Store) load() (*Progress, error) {
 }
 
 // read decodes the progress file; it returns a *CorruptError without Backup
-// when the file is not progress this kanzen understands.
+// when the file is not progress this kanzen understands, and fresh progress
+// with a *NewerError when a newer kanzen wrote it.
 func read(path string) (*Progress, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -100,6 +128,13 @@ func read(path string) (*Progress, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read progress: %w", err)
+	}
+	// The version is read first: a newer format may not decode as this one.
+	var v struct {
+		Version int `json:"version"`
+	}
+	if err := json.Unmarshal(data, &v); err == nil && v.Version > Version {
+		return New(), &NewerError{Path: path, Version: v.Version}
 	}
 	p := &Progress{}
 	if err := json.Unmarshal(data, p); err != nil {

@@ -104,7 +104,7 @@ func assertMode(t *testing.T, path string, want os.FileMode) {
 func TestCorruptFileIsMovedAside(t *testing.T) {
 	for name, body := range map[string]string{
 		"bad JSON":      `{"version": 1, "exercises": {`,
-		"newer version": `{"version": 2}`,
+		"older version": `{"version": 0}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := testStore(t)
@@ -127,6 +127,80 @@ func TestCorruptFileIsMovedAside(t *testing.T) {
 				t.Fatalf("the corrupt file is still in place: %v", err)
 			}
 		})
+	}
+}
+
+func TestANewerKanzensFileIsKeptAndNeverOverwritten(t *testing.T) {
+	s := testStore(t)
+	const body = `{"version": 2, "exercises": "a shape this kanzen does not know"}`
+	writeFile(t, s.Path, body)
+	p, err := s.Load()
+	var newer *NewerError
+	if !errors.As(err, &newer) || newer.Version != 2 || !reflect.DeepEqual(p, New()) {
+		t.Fatalf("Load: got %+v, %v; want fresh progress and a *NewerError for version 2", p, err)
+	}
+	if !strings.Contains(err.Error(), "newer kanzen") {
+		t.Fatalf("the message does not say a newer kanzen is needed: %v", err)
+	}
+	if _, err := s.Update(func(p *Progress) { p.Lang = "en" }); !errors.As(err, &newer) {
+		t.Fatalf("Update: got %v, want the *NewerError", err)
+	}
+	if got := readFile(t, s.Path); got != body {
+		t.Fatalf("the newer file was changed to %q", got)
+	}
+	if backups, _ := filepath.Glob(s.Path + ".corrupt-*"); len(backups) > 0 {
+		t.Fatalf("the newer file was set aside as corrupt: %v", backups)
+	}
+}
+
+func TestUnknownFieldsSurviveASave(t *testing.T) {
+	s := testStore(t)
+	writeFile(t, s.Path, `{"version": 1, "theme": {"accent": "teal"}, "lang": "ja",
+		"exercises": {"2.1": {"hintsUsed": 1, "notes": "mine"}},
+		"quiz": {"streak": 3, "chapters": {"4": {"last": {"score": 1}, "mood": "ok"}},
+			"questions": {"4/x": {"box": 2, "ease": 2.5}}}}`)
+	if _, err := s.Update(func(p *Progress) {
+		p.UseHint("2.1", 2)
+		p.Lang = ""
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var saved struct {
+		Theme     map[string]string
+		Lang      *string
+		Exercises map[string]map[string]any
+		Quiz      struct {
+			Streak    int
+			Chapters  map[string]map[string]any
+			Questions map[string]map[string]any
+		}
+	}
+	text := readFile(t, s.Path)
+	if err := json.Unmarshal([]byte(text), &saved); err != nil {
+		t.Fatal(err)
+	}
+	ex := saved.Exercises["2.1"]
+	switch {
+	case saved.Theme["accent"] != "teal", saved.Quiz.Streak != 3, ex["notes"] != "mine",
+		saved.Quiz.Chapters["4"]["mood"] != "ok", saved.Quiz.Questions["4/x"]["ease"] != 2.5:
+		t.Fatalf("an unknown field was lost:\n%s", text)
+	case ex["hintsUsed"] != 2.0, saved.Lang != nil:
+		t.Fatalf("the change was not saved (hint 2, no lang):\n%s", text)
+	case !strings.HasPrefix(text, "{\n  \"version\": 1,"):
+		t.Fatalf("known fields no longer come first:\n%s", text)
+	}
+}
+
+func TestAKilledSavesTemporaryFileIsRemoved(t *testing.T) {
+	s := testStore(t)
+	writeFile(t, s.Path, `{"version": 1}`)
+	stale := s.Path + ".tmp-123456"
+	writeFile(t, stale, `{"version": 1, "lang": "half a sa`)
+	if _, err := s.Update(func(p *Progress) { p.Lang = "en" }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the temporary file of a killed save is still there: %v", err)
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/clientcmd"
+
+	"kanzen.dev/kanzen/internal/version"
 )
 
 // Status is what kanzen knows about one sandbox.
@@ -178,6 +180,7 @@ func clientFor(kubeconfig string) (*kubernetes.Clientset, string, error) {
 		return nil, "", fmt.Errorf("unreadable kubeconfig %s: %v", kubeconfig, err)
 	}
 	config.Timeout = 5 * time.Second
+	config.UserAgent = version.UserAgent()
 	client, err := kubernetes.NewForConfig(config)
 	if err != nil {
 		return nil, "", err

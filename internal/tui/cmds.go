@@ -32,7 +32,9 @@ type (
 		session *session.Session
 		// started says kanzen started the exercise just now.
 		started bool
-		err     error
+		// forgotten is what a reset removed from the learner's kubeconfig.
+		forgotten kube.Forgotten
+		err       error
 	}
 	changedMsg struct {
 		session *session.Session
@@ -64,14 +66,24 @@ type (
 // exerciseNamespace is where an exercise lives by default.
 func exerciseNamespace(id string) string { return workspace.Namespace(id) }
 
-func probeCluster(target *kube.Target) tea.Cmd {
+// probeCluster asks the cluster for its version after waiting wait.
+func probeCluster(target *kube.Target, wait time.Duration) tea.Cmd {
 	if target == nil {
 		return nil
 	}
 	return func() tea.Msg {
+		time.Sleep(wait)
 		v, err := target.ServerVersion(context.Background(), 5*time.Second)
 		return clusterProbedMsg{target: target, version: v, err: err}
 	}
+}
+
+// reprobeWait is how long the TUI waits before it asks a cluster that did
+// not answer again, after failures in a row: one second, doubling up to ten,
+// so that a cluster that comes back is found within seconds, without
+// asking a cluster that stays away too often.
+func reprobeWait(failures int) time.Duration {
+	return min(time.Second<<min(max(failures-1, 0), 4), 10*time.Second)
 }
 
 // openSession watches an exercise's namespace; with start, it first creates
@@ -90,7 +102,8 @@ func openSession(target *kube.Target, ex *lessons.Exercise, start bool) tea.Cmd 
 	}
 }
 
-// resetExercise stops watching, recreates the namespace, and watches again.
+// resetExercise stops watching, recreates the namespace, takes back what the
+// exercise had the learner add to their kubeconfig, and watches again.
 func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Session) tea.Cmd {
 	return func() tea.Msg {
 		if old != nil {
@@ -101,8 +114,12 @@ func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Sessi
 		if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
 			return sessionMsg{ex: ex, err: err}
 		}
+		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
+		if err != nil {
+			return sessionMsg{ex: ex, err: err}
+		}
 		s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
-		return sessionMsg{ex: ex, session: s, started: true, err: err}
+		return sessionMsg{ex: ex, session: s, started: true, forgotten: forgotten, err: err}
 	}
 }
 
@@ -117,10 +134,16 @@ func closeSession(s *session.Session) tea.Cmd {
 }
 
 // waitForChange delivers the session's next change, or its state after a
-// quiet while so that a lost connection shows.
+// quiet while so that a lost connection shows. Until the first view is in,
+// the while is short: a refusal by the cluster comes at once and is
+// explained at once.
 func waitForChange(s *session.Session) tea.Cmd {
 	return func() tea.Msg {
-		u := s.Next(2 * time.Second)
+		quiet := 2 * time.Second
+		if !s.Snapshot().Synced {
+			quiet = 250 * time.Millisecond
+		}
+		u := s.Next(quiet)
 		return changedMsg{session: s, update: u, at: time.Now()}
 	}
 }

@@ -66,6 +66,15 @@ func (p *exercisePane) tally() string {
 	return fmt.Sprintf(" %d/%d", passed, judged)
 }
 
+// denied explains the cluster's refusal of a list or watch the exercise
+// needs, or is empty.
+func (p *exercisePane) denied(lang lessons.Lang) string {
+	if p.ex == nil || p.phase != watching {
+		return ""
+	}
+	return session.Denied(p.watchErr, p.ex.ID, lang)
+}
+
 // evaluate re-judges the last snapshot; it is pure and fast, so Update may
 // call it (a language switch re-words the results).
 func (p *exercisePane) evaluate(lang lessons.Lang) {
@@ -132,6 +141,10 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 	}
 
 	add(st.dim.Render("ns " + p.namespace() + " ·" + p.tally()))
+	if why := p.denied(lang); why != "" {
+		para(why, st.bad.Render)
+		add("")
+	}
 	for _, r := range p.results {
 		add(resultLines(r, w, st, t)...)
 	}

@@ -219,9 +219,9 @@ func (m Model) confirm(k string) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(save, resetExercise(m.cluster.target, p.ex, old))
 }
 
-// offerSandbox starts kanzen's sandbox unless a cluster already works.
+// offerSandbox starts kanzen's sandbox when no cluster is configured.
 func (m Model) offerSandbox() (tea.Model, tea.Cmd) {
-	if m.opts.StartSandbox == nil || m.sandbox.running || m.clusterUsable() {
+	if !m.sandboxOffered() || m.sandbox.running {
 		return m, nil
 	}
 	m.sandbox = sandboxState{running: true}

@@ -36,9 +36,9 @@ type Options struct {
 	// Shell is the program "!" runs, usually $SHELL.
 	Shell   string
 	NoColor bool
-	// Notice is shown in the footer at the start (a progress file set
-	// aside, for example).
-	Notice string
+	// Notices are shown in the footer at the start: what kanzen could not
+	// use of the progress file, for example.
+	Notices []error
 	// Quizzes are the chapters' quizzes; Grader grades the answers that
 	// need a cluster (nil: they are not graded, and say why).
 	Quizzes []*quiz.Quiz
@@ -122,6 +122,9 @@ type clusterState struct {
 	version string
 	err     error
 	probed  bool
+	// failures counts the probes in a row that found no answer; the TUI
+	// keeps probing, less often as they add up.
+	failures int
 }
 
 // sandboxState follows a sandbox being built and started from the TUI.
@@ -146,8 +149,9 @@ func New(opts Options) Model {
 		width: 80, height: 24, dark: true, progress: p,
 		cluster: clusterState{target: opts.Cluster},
 		lesson:  lessonPane{renders: markdown.NewCache()},
-		notice:  opts.Notice, grader: opts.Grader,
+		grader:  opts.Grader,
 	}
+	m.notice = m.explain(opts.Notices)
 	if i, ok := m.resumeStep(); ok {
 		m.screen, m.pos = studyScreen, i
 		m.exercise = exercisePane{ex: m.steps[i].exercise, phase: notStarted}
@@ -173,7 +177,7 @@ func (m Model) resumeStep() (int, bool) {
 // Init asks for the terminal's background, probes the cluster and, when
 // resuming an exercise, looks for its namespace.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target))
+	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0))
 }
 
 func (m Model) words() words      { return text[m.lang] }
@@ -209,14 +213,21 @@ func (m Model) clusterProblem() string {
 	case !m.cluster.probed:
 		return t.connecting + "…"
 	case m.cluster.err != nil:
-		return m.cluster.err.Error() + "\n" + m.sandboxOffer()
+		return m.cluster.err.Error() + "\n" + t.keepTrying
 	}
 	return ""
 }
 
+// sandboxOffer offers kanzen's sandbox, but only where no cluster is
+// configured at all: a configured cluster that does not answer is the
+// learner's, and kanzen waits for it rather than start another.
 func (m Model) sandboxOffer() string {
-	if m.opts.StartSandbox == nil {
+	if !m.sandboxOffered() {
 		return ""
 	}
 	return m.words().offerSandbox
+}
+
+func (m Model) sandboxOffered() bool {
+	return m.opts.StartSandbox != nil && m.cluster.target == nil
 }

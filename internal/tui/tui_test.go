@@ -16,6 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
@@ -455,6 +456,29 @@ func TestANamespaceDeletedElsewhereAsksToStartAgain(t *testing.T) {
 		}
 		if strings.Contains(screen, "✓") {
 			t.Errorf("%s: checks still shown:\n%s", lang, screen)
+		}
+	}
+}
+
+func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
+	denied := fmt.Errorf("watch Pod: %w", &watch.Forbidden{Kind: "Pod", Verb: "list",
+		Resource: schema.GroupResource{Resource: "pods"}, Namespace: "kz-2-1", Err: errors.New("pods is forbidden")})
+	for lang, want := range map[lessons.Lang][]string{
+		lessons.English:  {"kind-kind ● not allowed", "to list pods in namespace kz-2-1", "Exercise 2.1", "kubectl auth can-i list pods -n kz-2-1"},
+		lessons.Japanese: {"kind-kind ● 権限がありません", "Namespace kz-2-1 の pods の list", "演習2.1", "kubectl auth can-i list pods -n kz-2-1"},
+	} {
+		m := midExercise(t, lang, 140, 40)
+		next, _ := m.Update(changedMsg{update: session.Update{Snapshot: m.exercise.snapshot, Err: denied}})
+		m = next.(Model)
+		// The status line, and the pane drawn wide enough not to wrap.
+		screen := strings.Split(viewText(m), "\n")[0] + ansi.Strip(strings.Join(m.exercise.lines(&m, 1000), "\n"))
+		for _, w := range want {
+			if !strings.Contains(screen, w) {
+				t.Errorf("%s: the screen lacks %q:\n%s", lang, w, screen)
+			}
+		}
+		if strings.Contains(screen, text[lang].reconnecting) {
+			t.Errorf("%s: a refusal reads as reconnecting", lang)
 		}
 	}
 }

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/check"
+	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/workspace"
@@ -23,6 +26,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.cluster.version, m.cluster.err, m.cluster.probed = msg.version, msg.err, true
+		if msg.err != nil {
+			m.cluster.failures++
+			return m, probeCluster(msg.target, reprobeWait(m.cluster.failures))
+		}
+		m.cluster.failures = 0
 		return m, m.lookForExercise()
 	case sessionMsg:
 		return m.sessionOpened(msg)
@@ -47,7 +55,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// Quiz answers that need a cluster can now be graded too.
 			m.grader = &quiz.Grader{Target: msg.target}
 		}
-		return m, probeCluster(msg.target)
+		return m, probeCluster(msg.target, 0)
 	case quizGradedMsg:
 		return m.quizGraded(msg)
 	case quizRewordedMsg:
@@ -107,6 +115,9 @@ func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 	}
 	p.phase, p.err, p.session = watching, nil, msg.session
 	p.snapshot = msg.session.Snapshot()
+	if said := m.forgottenNotice(msg.forgotten); said != "" {
+		m.notice = said
+	}
 	p.evaluate(m.lang)
 	var save tea.Cmd
 	if msg.started {
@@ -134,6 +145,23 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(next, m.saveProgress(func(pr *progress.Progress) { pr.MarkPassed(id, now) }))
 	}
 	return m, next
+}
+
+// forgottenNotice tells the learner what a reset removed from their
+// kubeconfig, or is empty.
+func (m Model) forgottenNotice(f kube.Forgotten) string {
+	if len(f.Removed) == 0 {
+		return ""
+	}
+	t := m.words()
+	removed := strings.Join(f.Removed, ", ")
+	switch {
+	case f.SwitchedTo != "":
+		return fmt.Sprintf(t.contextRemovedSwitched, removed, f.SwitchedTo)
+	case f.Dangling != "":
+		return fmt.Sprintf(t.contextRemovedDangling, removed, f.Dangling)
+	}
+	return fmt.Sprintf(t.contextRemoved, removed)
 }
 
 // saveProgress changes the learner's record now and on disk (in a command).

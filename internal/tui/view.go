@@ -92,6 +92,8 @@ func (m Model) clusterLine(st styles) string {
 		s = st.dim.Render(c.target.Context + " … " + t.connecting)
 	case c.err != nil:
 		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+t.unreachable)
+	case m.exercise.denied(m.lang) != "":
+		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+t.notAllowed)
 	case m.exercise.watchErr != nil:
 		s = st.dim.Render(c.target.Context) + st.warn.Render(" ● "+t.reconnecting)
 	default:

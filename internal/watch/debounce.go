@@ -3,8 +3,6 @@ package watch
 import (
 	"context"
 	"time"
-
-	"k8s.io/client-go/tools/cache"
 )
 
 const (
@@ -56,17 +54,15 @@ func (w *Watcher) signal() {
 	}
 }
 
-// run waits until every kind's first list has been delivered, signals that,
-// then turns pokes into debounced signals until ctx ends. It owns Changes
-// and closes it on return.
-func (w *Watcher) run(ctx context.Context, synced []cache.DoneChecker) {
+// run waits until ready is closed, once every kind's first list has been
+// delivered, signals that, then turns pokes into debounced signals until ctx
+// ends. It owns Changes and closes it on return.
+func (w *Watcher) run(ctx context.Context, ready <-chan struct{}) {
 	defer close(w.changes)
-	for _, s := range synced {
-		select {
-		case <-s.Done():
-		case <-ctx.Done():
-			return
-		}
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return
 	}
 	w.mu.Lock()
 	w.synced = true

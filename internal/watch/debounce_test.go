@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"k8s.io/client-go/tools/cache"
 )
 
 func TestDebouncerWaitsForQuietButNoLongerThanMax(t *testing.T) {
@@ -26,20 +24,14 @@ func TestDebouncerWaitsForQuietButNoLongerThanMax(t *testing.T) {
 	}
 }
 
-// doneChecker is a DoneChecker that completes when its channel is closed.
-type doneChecker chan struct{}
-
-func (c doneChecker) Name() string          { return "test" }
-func (c doneChecker) Done() <-chan struct{} { return c }
-
 func TestRunSignalsSyncThenChangesThenCloses(t *testing.T) {
 	w := newWatcher("ns", []string{"Pod"})
 	ctx, cancel := context.WithCancel(context.Background())
-	synced := make(doneChecker)
+	ready := make(chan struct{})
 	exited := make(chan struct{})
-	go func() { w.run(ctx, []cache.DoneChecker{synced}); close(exited) }()
+	go func() { w.run(ctx, ready); close(exited) }()
 
-	close(synced)
+	close(ready)
 	receive(t, w.Changes(), "the sync signal")
 	if !w.Snapshot().Synced {
 		t.Fatal("signalled before Synced")

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -227,6 +228,10 @@ func TestLiveErrReportsForbiddenUntilGranted(t *testing.T) {
 	kubetest.Eventually(t, 10*time.Second, func() (bool, string) {
 		return apierrors.IsForbidden(w.Err()), fmt.Sprintf("Err() = %v, want forbidden", w.Err())
 	})
+	var denied *Forbidden
+	if !errors.As(w.Err(), &denied) || denied.Kind != "Pod" || denied.Verb != "list" || denied.Resource.Resource != "pods" || denied.Namespace != ns {
+		t.Fatalf("Err() = %#v, want a *Forbidden to list pods in %s", w.Err(), ns)
+	}
 
 	ctx := context.Background()
 	rbac := c.Client.RbacV1()
@@ -249,6 +254,22 @@ func TestLiveErrReportsForbiddenUntilGranted(t *testing.T) {
 	if err := w.Err(); err != nil || !w.Snapshot().Synced {
 		t.Fatalf("after the grant: Err() = %v, Synced %v", err, w.Snapshot().Synced)
 	}
+}
+
+// TestLiveAForbiddenClusterScopedKindSaysWhatIsDenied watches Nodes as
+// exercise 3.2 does, as a user who may read the namespace but not Nodes.
+func TestLiveAForbiddenClusterScopedKindSaysWhatIsDenied(t *testing.T) {
+	t.Parallel()
+	c := kubetest.Get(t)
+	ns := c.Namespace(t)
+	config := rest.CopyConfig(c.Config)
+	config.Impersonate = rest.ImpersonationConfig{UserName: "kanzen-no-nodes"}
+	w := startWatch(t, config, ns, "Node")
+	kubetest.Eventually(t, 5*time.Second, func() (bool, string) {
+		var denied *Forbidden
+		ok := errors.As(w.Err(), &denied) && denied.Kind == "Node" && denied.Verb == "list" && denied.Resource.Resource == "nodes" && denied.Namespace == ""
+		return ok, fmt.Sprintf("Err() = %v, want a *Forbidden to list nodes across the cluster", w.Err())
+	})
 }
 
 // TestLiveStopReleasesEverything is not parallel, so that no other watcher

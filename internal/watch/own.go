@@ -47,24 +47,33 @@ func (w *Watcher) followNamespace(ctx context.Context, client dynamic.Interface)
 			return wi, err
 		},
 	}
-	inf := cache.NewSharedIndexInformerWithOptions(
+	refl := cache.NewReflectorWithOptions(
 		cache.ToListWatcherWithWatchListSemantics(lw, client),
 		&unstructured.Unstructured{},
-		cache.SharedIndexInformerOptions{ObjectDescription: "namespace " + w.namespace},
+		namespaceStore{w},
+		cache.ReflectorOptions{TypeDescription: "namespace " + w.namespace, Backoff: &retry},
 	)
-	_, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
-		AddFunc:    func(obj any) { w.namespaceSeen(unwrap(obj)) },
-		UpdateFunc: func(_, obj any) { w.namespaceSeen(unwrap(obj)) },
-		DeleteFunc: func(any) { w.namespaceSeen(nil) },
-	})
-	if err != nil {
-		stop()
-		return
-	}
 	w.running.Go(func() {
 		defer stop()
-		inf.RunWithContext(ctx)
+		refl.RunWithContext(ctx)
 	})
+}
+
+// namespaceStore hears of the watched namespace itself.
+type namespaceStore struct{ w *Watcher }
+
+func (s namespaceStore) Add(obj any) error    { s.w.namespaceSeen(unwrap(obj)); return nil }
+func (s namespaceStore) Update(obj any) error { s.w.namespaceSeen(unwrap(obj)); return nil }
+func (s namespaceStore) Delete(any) error     { s.w.namespaceSeen(nil); return nil }
+func (s namespaceStore) Resync() error        { return nil }
+
+func (s namespaceStore) Replace(list []any, _ string) error {
+	var ns *unstructured.Unstructured
+	if len(list) > 0 {
+		ns = unwrap(list[0])
+	}
+	s.w.namespaceSeen(ns)
+	return nil
 }
 
 // namespaceSeen records the namespace as last seen: nil once it is deleted.

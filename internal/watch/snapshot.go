@@ -41,4 +41,7 @@ type Snapshot struct {
 	Synced bool
 	// Gone says the namespace itself was deleted, or is being deleted.
 	Gone bool
+	// Stale says a kind lost the connection and has not been listed since:
+	// changes made meanwhile may be missing.
+	Stale bool
 }

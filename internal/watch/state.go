@@ -12,27 +12,25 @@ import (
 // maxEvents is how many of the latest events a snapshot keeps.
 const maxEvents = 2000
 
-// handler feeds one kind's informer notifications to the watcher.
-type handler struct {
+// kindStore is where one kind's reflector puts what it lists and watches:
+// the watcher's objects of that kind.
+type kindStore struct {
 	w    *Watcher
 	kind string
 }
 
-func (h handler) OnAdd(obj any, _ bool) { h.w.apply(h.kind, Added, obj) }
+func (s kindStore) Add(obj any) error    { s.w.apply(s.kind, Added, obj); return nil }
+func (s kindStore) Update(obj any) error { s.w.apply(s.kind, Modified, obj); return nil }
+func (s kindStore) Delete(obj any) error { s.w.apply(s.kind, Deleted, obj); return nil }
+func (s kindStore) Resync() error        { return nil }
 
-func (h handler) OnUpdate(old, obj any) {
-	// Relists deliver unchanged objects as updates; only a new
-	// resourceVersion is a change.
-	if o, n := unwrap(old), unwrap(obj); o != nil && n != nil && o.GetResourceVersion() == n.GetResourceVersion() {
-		return
-	}
-	h.w.apply(h.kind, Modified, obj)
+func (s kindStore) Replace(list []any, _ string) error {
+	s.w.replace(s.kind, list)
+	return nil
 }
 
-func (h handler) OnDelete(obj any) { h.w.apply(h.kind, Deleted, obj) }
-
 // unwrap returns the object of a notification. A delete the watch missed
-// arrives as a DeletedFinalStateUnknown holding the cache's last state.
+// may arrive as a DeletedFinalStateUnknown holding the last state seen.
 func unwrap(obj any) *unstructured.Unstructured {
 	if tomb, ok := obj.(cache.DeletedFinalStateUnknown); ok {
 		obj = tomb.Obj
@@ -43,25 +41,80 @@ func unwrap(obj any) *unstructured.Unstructured {
 
 // apply updates the objects of kind and, once every kind has synced, records
 // the change as an event and wakes the debouncer. Before that, changes are
-// part of the first snapshot, which the sync signal announces.
+// part of the first snapshot, which the sync signal announces. An update
+// that changes nothing (the same resourceVersion) is no event.
 func (w *Watcher) apply(kind string, typ EventType, obj any) {
 	u := unwrap(obj)
 	if u == nil {
 		return
 	}
 	w.mu.Lock()
+	old := w.objects[kind][u.GetName()]
 	if typ == Deleted {
 		delete(w.objects[kind], u.GetName())
 	} else {
 		w.objects[kind][u.GetName()] = u
 	}
-	synced := w.synced
-	if synced {
+	record := w.synced && (typ != Modified || old == nil || old.GetResourceVersion() != u.GetResourceVersion())
+	if record {
 		w.record(Event{Type: typ, Kind: kind, Name: u.GetName(), UID: string(u.GetUID()), Object: u.Object})
 	}
 	w.mu.Unlock()
-	if synced {
+	if record {
 		w.changed()
+	}
+}
+
+// replace makes list the objects of kind, after a full list. The kind is
+// fresh again. Once synced, what the list shows changed since the objects
+// held is recorded as events, deletions first, so a change made while the
+// connection was down is seen as if it had been watched.
+func (w *Watcher) replace(kind string, list []any) {
+	fresh := make(map[string]*unstructured.Unstructured, len(list))
+	for _, obj := range list {
+		if u := unwrap(obj); u != nil {
+			fresh[u.GetName()] = u
+		}
+	}
+	w.mu.Lock()
+	old := w.objects[kind]
+	w.objects[kind] = fresh
+	delete(w.stale, kind)
+	synced := w.synced
+	if synced {
+		w.recordDiff(kind, old, fresh)
+	}
+	w.listed[kind] = true
+	allListed := len(w.listed) == len(w.kinds)
+	w.mu.Unlock()
+	if allListed {
+		w.readyOnce.Do(func() { close(w.ready) })
+	}
+	if synced {
+		// Freshness is news too: it ends ErrStale. Before the sync, the
+		// sync signal says it all.
+		w.changed()
+	}
+}
+
+// recordDiff records the events that turn old into fresh; w.mu must be held.
+func (w *Watcher) recordDiff(kind string, old, fresh map[string]*unstructured.Unstructured) {
+	event := func(typ EventType, u *unstructured.Unstructured) {
+		w.record(Event{Type: typ, Kind: kind, Name: u.GetName(), UID: string(u.GetUID()), Object: u.Object})
+	}
+	for _, name := range slices.Sorted(maps.Keys(old)) {
+		if u, ok := fresh[name]; !ok || u.GetUID() != old[name].GetUID() {
+			event(Deleted, old[name])
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(fresh)) {
+		u, o := fresh[name], old[name]
+		switch {
+		case o == nil || o.GetUID() != u.GetUID():
+			event(Added, u)
+		case o.GetResourceVersion() != u.GetResourceVersion():
+			event(Modified, u)
+		}
 	}
 }
 
@@ -78,7 +131,8 @@ func (w *Watcher) record(e Event) {
 }
 
 // Snapshot returns the live objects of each watched kind sorted by name, the
-// latest events since the sync, and whether every kind has synced. Objects
+// latest events since the sync, whether every kind has synced, and whether
+// a kind is stale. Objects
 // are shared with the watcher, which never mutates them: callers must not
 // either.
 func (w *Watcher) Snapshot() Snapshot {
@@ -97,5 +151,5 @@ func (w *Watcher) Snapshot() Snapshot {
 	// copy instead of writing into the watcher's array.
 	n := len(w.events)
 	events := w.events[max(0, n-maxEvents):n:n]
-	return Snapshot{Namespace: w.namespace, Objects: objects, Events: events, Synced: w.synced, Gone: w.gone}
+	return Snapshot{Namespace: w.namespace, Objects: objects, Events: events, Synced: w.synced, Gone: w.gone, Stale: len(w.stale) > 0}
 }

@@ -33,29 +33,32 @@ func field(o Object, path ...string) string {
 // eventLine describes an event for comparisons.
 func eventLine(e Event) string { return fmt.Sprintf("%d %s %s %s", e.Seq, e.Type, e.Kind, e.Name) }
 
-func TestHandlerRecordsChangesOnlyAfterSync(t *testing.T) {
+func TestStoreRecordsChangesOnlyAfterSync(t *testing.T) {
 	w := newWatcher("ns", []string{"Pod"})
-	h := handler{w: w, kind: "Pod"}
-	h.OnAdd(pod("b", "1"), true)
-	h.OnAdd(pod("a", "2"), true)
-	if s := w.Snapshot(); len(s.Events) != 0 || len(w.poke) != 0 {
+	st := kindStore{w: w, kind: "Pod"}
+	st.Replace([]any{pod("b", "1"), pod("a", "2")}, "2")
+	if s := w.Snapshot(); len(s.Events) != 0 || len(s.Objects["Pod"]) != 2 {
 		t.Fatalf("initial list recorded as events: %v", s.Events)
+	}
+	select {
+	case <-w.ready:
+	default:
+		t.Fatal("the only kind was listed, but the watcher is not ready")
+	}
+	if len(w.poke) != 0 {
+		t.Fatal("the first list poked the debouncer: a signal after the sync signal would announce no change")
 	}
 	w.synced = true
 
-	h.OnUpdate(pod("a", "2"), pod("a", "2"))
-	h.OnAdd(pod("c", "3"), false)
-	h.OnUpdate(pod("a", "2"), pod("a", "4"))
-	h.OnDelete(pod("b", "5"))
-	h.OnDelete(cache.DeletedFinalStateUnknown{Key: "ns/c", Obj: pod("c", "3")})
+	st.Update(pod("a", "2"))
+	st.Add(pod("c", "3"))
+	st.Update(pod("a", "4"))
+	st.Delete(pod("b", "5"))
+	st.Delete(cache.DeletedFinalStateUnknown{Key: "ns/c", Obj: pod("c", "3")})
 
 	s := w.Snapshot()
-	var got []string
-	for _, e := range s.Events {
-		got = append(got, eventLine(e))
-	}
 	want := []string{"1 ADDED Pod c", "2 MODIFIED Pod a", "3 DELETED Pod b", "4 DELETED Pod c"}
-	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+	if got := eventLines(s.Events); strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Fatalf("events:\n got %q\nwant %q", got, want)
 	}
 	if e := s.Events[3]; e.UID != "uid-c" || e.Object["metadata"] == nil || e.Time.IsZero() {
@@ -69,13 +72,49 @@ func TestHandlerRecordsChangesOnlyAfterSync(t *testing.T) {
 	}
 }
 
+// TestRelistRecordsWhatChangedMeanwhile is a reconnection: what changed while
+// the watch was down arrives as one list, and becomes events.
+func TestRelistRecordsWhatChangedMeanwhile(t *testing.T) {
+	w := newWatcher("ns", []string{"Pod"})
+	st := kindStore{w: w, kind: "Pod"}
+	st.Replace([]any{pod("kept", "1"), pod("changed", "2"), pod("deleted", "3"), pod("replaced", "4")}, "4")
+	w.synced = true
+
+	w.observe(context.Background(), "Pod", "watch", errors.New("connection refused"))
+	w.observe(context.Background(), "Pod", "watch", nil)
+	if !w.Snapshot().Stale || !errors.Is(w.Err(), ErrStale) {
+		t.Fatalf("the server answers again but nothing was listed: Stale %v, Err %v; want stale", w.Snapshot().Stale, w.Err())
+	}
+	replacement := pod("replaced", "8")
+	replacement.SetUID("uid-new")
+	st.Replace([]any{pod("kept", "1"), pod("changed", "7"), replacement, pod("added", "9")}, "9")
+
+	s := w.Snapshot()
+	want := []string{"1 DELETED Pod deleted", "2 DELETED Pod replaced", "3 ADDED Pod added", "4 MODIFIED Pod changed", "5 ADDED Pod replaced"}
+	if got := eventLines(s.Events); strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Fatalf("events:\n got %q\nwant %q", got, want)
+	}
+	if s.Stale || w.Err() != nil {
+		t.Fatalf("after the list: Stale %v, Err %v; want fresh", s.Stale, w.Err())
+	}
+}
+
+// eventLines describes events for comparisons.
+func eventLines(events []Event) []string {
+	var out []string
+	for _, e := range events {
+		out = append(out, eventLine(e))
+	}
+	return out
+}
+
 func TestSnapshotSortsByNameAndKeepsLatestEvents(t *testing.T) {
 	w := newWatcher("ns", []string{"Pod", "Service"})
 	w.synced = true
-	h := handler{w: w, kind: "Pod"}
+	st := kindStore{w: w, kind: "Pod"}
 	total := 2*maxEvents + 10
 	for i := range total {
-		h.OnAdd(pod(fmt.Sprintf("p%05d", total-i), "1"), false)
+		st.Add(pod(fmt.Sprintf("p%05d", total-i), "1"))
 	}
 	s := w.Snapshot()
 	if len(s.Events) != maxEvents || s.Events[0].Seq != total-maxEvents+1 || s.Events[maxEvents-1].Seq != total {
@@ -92,7 +131,7 @@ func TestSnapshotSortsByNameAndKeepsLatestEvents(t *testing.T) {
 	}
 	// A caller appending to its events must not change the watcher's.
 	_ = append(s.Events, Event{Seq: -1})
-	h.OnAdd(pod("new", "1"), false)
+	st.Add(pod("new", "1"))
 	if last := w.Snapshot().Events; last[len(last)-1].Seq != total+1 {
 		t.Fatalf("caller's append leaked into the watcher: last event %+v", last[len(last)-1])
 	}
@@ -102,23 +141,27 @@ func TestErrKeepsFailingKindsUntilTheyRecover(t *testing.T) {
 	w := newWatcher("ns", []string{"Pod", "Service"})
 	ctx := context.Background()
 	forbidden := apierrors.NewForbidden(schema.GroupResource{Resource: "pods"}, "", errors.New("no RBAC"))
-	w.observe(ctx, "Pod", forbidden)
-	w.observe(ctx, "Service", errors.New("connection refused"))
+	w.observe(ctx, "Pod", "watch", forbidden)
+	w.observe(ctx, "Service", "list", errors.New("connection refused"))
 	if err := w.Err(); err == nil || !strings.Contains(err.Error(), "watch Service: connection refused") {
 		t.Fatalf("latest error: got %v", err)
 	}
-	w.observe(ctx, "Service", nil)
+	w.observe(ctx, "Service", "list", nil)
 	if err := w.Err(); !apierrors.IsForbidden(err) {
 		t.Fatalf("after Service recovered: got %v, want Pod's forbidden error", err)
 	}
-	w.observe(ctx, "Pod", apierrors.NewResourceExpired("too old"))
+	w.observe(ctx, "Pod", "list", nil)
+	if err := w.Err(); !apierrors.IsForbidden(err) {
+		t.Fatalf("a list that succeeds hid a refused watch: got %v", err)
+	}
+	w.observe(ctx, "Pod", "watch", apierrors.NewResourceExpired("too old"))
 	stopped, cancel := context.WithCancel(ctx)
 	cancel()
-	w.observe(stopped, "Pod", context.Canceled)
+	w.observe(stopped, "Pod", "watch", context.Canceled)
 	if err := w.Err(); !apierrors.IsForbidden(err) {
 		t.Fatalf("routine errors replaced the real one: got %v", err)
 	}
-	w.observe(ctx, "Pod", nil)
+	w.observe(ctx, "Pod", "watch", nil)
 	if err := w.Err(); err != nil {
 		t.Fatalf("after every kind recovered: got %v", err)
 	}

@@ -13,7 +13,7 @@ import (
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
-	"k8s.io/client-go/tools/cache"
+	"k8s.io/klog/v2"
 )
 
 // Watcher watches some kinds in one namespace. Create it with Start.
@@ -28,13 +28,22 @@ type Watcher struct {
 	running  sync.WaitGroup
 	stopOnce sync.Once
 
-	mu     sync.Mutex
-	synced bool
+	mu    sync.Mutex
+	kinds []string
+	// ready is closed once every kind has been listed; run then marks the
+	// watcher synced.
+	ready     chan struct{}
+	readyOnce sync.Once
+	listed    map[string]bool
+	synced    bool
+	// stale holds the kinds that lost the connection and have not been
+	// listed since.
+	stale map[string]bool
 	// objects holds the live objects by kind, then by name.
 	objects map[string]map[string]*unstructured.Unstructured
 	events  []Event
 	seq     int
-	errs    map[string]kindErr
+	errs    map[call]kindErr
 	errSeq  int
 	// gone says the namespace itself was deleted or is being deleted.
 	gone bool
@@ -62,19 +71,17 @@ func Start(ctx context.Context, config *rest.Config, namespace string, kinds []s
 		return nil, fmt.Errorf("watch: %w", err)
 	}
 	w := newWatcher(namespace, kinds)
-	informers := make([]cache.SharedIndexInformer, len(kinds))
-	synced := make([]cache.DoneChecker, len(kinds))
-	for i, kind := range kinds {
-		if informers[i], synced[i], err = w.informer(client, gvrs[kind], kind); err != nil {
-			return nil, fmt.Errorf("watch %s: %w", kind, err)
-		}
-	}
+	// The watcher reports failures itself (Err); the reflectors would also
+	// log them, over the TUI or into kanzen check's output. A zero logger
+	// discards.
+	ctx = klog.NewContext(ctx, klog.Logger{})
 	ctx, w.cancel = context.WithCancel(ctx)
-	for _, inf := range informers {
-		w.running.Go(func() { inf.RunWithContext(ctx) })
+	for _, kind := range kinds {
+		refl := w.reflector(client, gvrs[kind], kind)
+		w.running.Go(func() { refl.RunWithContext(ctx) })
 	}
 	w.followNamespace(ctx, client)
-	w.running.Go(func() { w.run(ctx, synced) })
+	w.running.Go(func() { w.run(ctx, w.ready) })
 	return w, nil
 }
 
@@ -82,10 +89,14 @@ func Start(ctx context.Context, config *rest.Config, namespace string, kinds []s
 func newWatcher(namespace string, kinds []string) *Watcher {
 	w := &Watcher{
 		namespace: namespace,
+		kinds:     kinds,
+		ready:     make(chan struct{}),
+		listed:    make(map[string]bool, len(kinds)),
+		stale:     make(map[string]bool),
 		changes:   make(chan struct{}, 1),
 		poke:      make(chan struct{}, 1),
 		objects:   make(map[string]map[string]*unstructured.Unstructured, len(kinds)),
-		errs:      make(map[string]kindErr),
+		errs:      make(map[call]kindErr),
 	}
 	for _, kind := range kinds {
 		w.objects[kind] = make(map[string]*unstructured.Unstructured)
