@@ -4,6 +4,7 @@ package markdown
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"charm.land/glamour/v2"
@@ -59,9 +60,9 @@ func (c *Cache) Lines(l *lessons.Lesson, lang lessons.Lang, width int, style str
 		// Glamour wraps only at spaces and cuts words anywhere, which
 		// Japanese, written without spaces, suffers from: render it
 		// unwrapped and wrap it here between characters instead.
-		page = rewrap(c.render(unquote(l.Body.In(lang)), unwrapped, style, lang), width)
+		page = rewrap(c.render(joinListItems(unquote(l.Body.In(lang))), unwrapped, style, lang), width)
 	} else {
-		page = c.render(unquote(l.Body.In(lang)), width, style, lang)
+		page = c.render(joinListItems(unquote(l.Body.In(lang))), width, style, lang)
 	}
 	c.pages[key] = page
 	return page
@@ -150,4 +151,42 @@ func unquote(markdown string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+var (
+	// listItem is the start of a list item: its indentation and marker.
+	listItem = regexp.MustCompile(`^(\s*)([-*+]|[0-9]+\.)\s+`)
+	// boldTitle is an item's first line holding only a bold title.
+	boldTitle = regexp.MustCompile(`^\s*([-*+]|[0-9]+\.)\s+\*\*[^*]+\*\*$`)
+)
+
+// joinListItems puts each list item on one line. Glamour keeps the line
+// breaks of an item's source where a paragraph's would be reflowed, so a
+// wrapped item came out as lines cut short at the source's width. An item
+// that opens with a bold title alone ("- **Pending**") keeps its text on the
+// next line: the Japanese lessons write definitions that way.
+func joinListItems(markdown string) string {
+	lines := strings.Split(markdown, "\n")
+	out := make([]string, 0, len(lines))
+	fenced := false
+	inItem := false
+	for _, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(trimmed, "```"):
+			fenced = !fenced
+			inItem = false
+		case fenced || trimmed == "":
+			inItem = false
+		case listItem.MatchString(l):
+			inItem = true
+		case inItem && strings.HasPrefix(l, "  ") && !boldTitle.MatchString(out[len(out)-1]):
+			out[len(out)-1] += " " + trimmed
+			continue
+		default:
+			inItem = false
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
