@@ -118,7 +118,7 @@ EOF`,
 
 		// 4.5 A budget and defaults for the namespace
 		nearMiss{exercise: "4.5", name: "Pod before the LimitRange",
-			script: "kubectl run app --image=nginx",
+			script: "kubectl run app --image=nginx:1.27",
 			check:  "pod-defaults", status: check.Fail, have: "none",
 			want: "limits={cpu=200m, memory=256Mi}, requests={cpu=100m, memory=128Mi}"},
 		nearMiss{exercise: "4.5", name: "LimitRange without defaultRequest",
@@ -126,7 +126,7 @@ EOF`,
 			check:  "default-request", status: check.Fail, have: "cpu=200m, memory=256Mi", want: "cpu=100m, memory=128Mi"},
 		nearMiss{exercise: "4.5", name: "resources written into the Pod",
 			script: quota + "\n" + fmt.Sprintf(limitRange, "    defaultRequest: {cpu: 100m, memory: 128Mi}\n    default: {cpu: 200m, memory: 256Mi}") +
-				"\n" + `kubectl run app --image=nginx --overrides='{"spec":{"containers":[{"name":"app","image":"nginx","resources":{"requests":{"cpu":"100m","memory":"128Mi"},"limits":{"cpu":"200m","memory":"256Mi"}}}]}}'`,
+				"\n" + `kubectl run app --image=nginx:1.27 --overrides='{"spec":{"containers":[{"name":"app","image":"nginx:1.27","resources":{"requests":{"cpu":"100m","memory":"128Mi"},"limits":{"cpu":"200m","memory":"256Mi"}}}]}}'`,
 			check: "admission", status: check.Fail, have: "no kubernetes.io/limit-ranger annotation",
 			want: "an annotation kubernetes.io/limit-ranger: LimitRanger plugin set…"},
 
@@ -135,8 +135,11 @@ EOF`,
 			script: "kubectl create configmap answers --from-literal=restart-policy=OnFailure --from-literal=history-field=revisionHistoryLimit --from-literal=history-default=10",
 			check:  "restart-policy", status: check.Fail, have: "OnFailure", want: "Always"},
 		nearMiss{exercise: "4.6", name: "lean without the field",
-			script: "kubectl create deployment lean --image=nginx",
+			script: "kubectl create deployment lean --image=nginx:1.27",
 			check:  "lean", status: check.Fail, have: "10", want: "2"},
+		nearMiss{exercise: "4.6", name: "lean without a tag",
+			script: `kubectl create deployment lean --image=nginx && kubectl patch deployment lean -p '{"spec":{"revisionHistoryLimit":2}}'`,
+			check:  "lean-image", status: check.Fail, have: "nginx", want: "nginx:1.27"},
 
 		// 4.7 Ask the server what it serves
 		nearMiss{exercise: "4.7", name: "the book's autoscaling/v1",

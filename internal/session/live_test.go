@@ -142,12 +142,14 @@ EOF`
 
 // nearMisses grows by init functions in the chapters' own files.
 var nearMisses = []nearMiss{
-	{exercise: "2.1", name: "two replicas", script: "kubectl create deployment myapp --image=nginx --replicas=2",
+	{exercise: "2.1", name: "two replicas", script: "kubectl create deployment myapp --image=nginx:1.27 --replicas=2",
 		check: "replicas", status: check.Fail, have: "2", want: "3"},
-	{exercise: "2.1", name: "wrong label", script: fmt.Sprintf(manifest, "create", "web", "nginx"),
+	{exercise: "2.1", name: "wrong label", script: fmt.Sprintf(manifest, "create", "web", "nginx:1.27"),
 		check: "label", status: check.Fail, have: "app=web", want: "app=myapp"},
-	{exercise: "2.1", name: "applied instead of created", script: fmt.Sprintf(manifest, "apply", "myapp", "nginx"),
+	{exercise: "2.1", name: "applied instead of created", script: fmt.Sprintf(manifest, "apply", "myapp", "nginx:1.27"),
 		check: "created-by-kubectl", status: check.Fail, have: "kubectl-client-side-apply", want: "written by kubectl-create"},
+	{exercise: "2.1", name: "no tag", script: "kubectl create deployment myapp --image=nginx --replicas=3",
+		check: "image", status: check.Fail, have: "nginx", want: "nginx:1.27"},
 	{exercise: "2.2", name: "ClusterIP instead of LoadBalancer", script: "kubectl expose deployment myapp --port=80",
 		check: "type", status: check.Fail, have: "ClusterIP", want: "LoadBalancer"},
 	{exercise: "2.2", name: "a Service selecting nothing", script: "kubectl expose deployment myapp --type=LoadBalancer --port=80 --selector=app=web",
