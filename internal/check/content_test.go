@@ -65,7 +65,7 @@ Deployment:
     replicas: 3
     template:
       metadata: {labels: {app: myapp}}
-      spec: {containers: [{name: nginx, image: nginx}]}
+      spec: {containers: [{name: nginx, image: nginx:1.27}]}
 ReplicaSet:
 - metadata: {name: myapp-5d4f, labels: {app: myapp}}
   spec: {replicas: 3}

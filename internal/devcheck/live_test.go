@@ -56,7 +56,7 @@ func TestAProvenExercise(t *testing.T) {
 func TestASolutionThatFallsShort(t *testing.T) {
 	t.Parallel()
 	ex := variant(t, "2.1", "2.92")
-	ex.Solution = []string{"kubectl create deployment myapp --image=nginx --replicas=2"}
+	ex.Solution = []string{"kubectl create deployment myapp --image=nginx:1.27 --replicas=2"}
 	r := prove(t, ex)
 	if r.OK() || r.Failed != devcheck.StageSolution || !strings.Contains(devcheck.Describe(r.Solution), `have "2" · want "3"`) {
 		t.Fatalf("got %s: %v\n%s", r.Failed, r.Err, devcheck.Describe(r.Solution))
@@ -66,7 +66,7 @@ func TestASolutionThatFallsShort(t *testing.T) {
 func TestASolutionThatErrs(t *testing.T) {
 	t.Parallel()
 	ex := variant(t, "2.1", "2.93")
-	ex.Solution = []string{"kubectl create deployment myapp --image=nginx --replicas=three"}
+	ex.Solution = []string{"kubectl create deployment myapp --image=nginx:1.27 --replicas=three"}
 	r := prove(t, ex)
 	if r.OK() || r.Failed != devcheck.StageSolution || !strings.Contains(r.Err.Error(), "the solution failed") {
 		t.Fatalf("got %s: %v", r.Failed, r.Err)
@@ -78,7 +78,7 @@ func TestAStartThatAlreadyPasses(t *testing.T) {
 	ex := variant(t, "2.1", "2.94")
 	// The setup already does the exercise's work.
 	ex.Checks = ex.Checks[:1]
-	ex.Setup = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: myapp}\nspec:\n  selector: {matchLabels: {app: myapp}}\n  template:\n    metadata: {labels: {app: myapp}}\n    spec: {containers: [{name: nginx, image: nginx}]}\n"
+	ex.Setup = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: myapp}\nspec:\n  selector: {matchLabels: {app: myapp}}\n  template:\n    metadata: {labels: {app: myapp}}\n    spec: {containers: [{name: nginx, image: nginx:1.27}]}\n"
 	r := prove(t, ex)
 	if r.OK() || r.Failed != devcheck.StageStart {
 		t.Fatalf("got %s: %v", r.Failed, r.Err)
