@@ -91,7 +91,26 @@ func (a *app) rootCommand() *cobra.Command {
 	flags.StringVar(&a.cluster.Context, "context", "", "the kubeconfig context to use (default: its current context)")
 	root.Flags().StringVar(&a.lang, "lang", "", "language of the course: en or ja (default: from $LANG)")
 	root.AddCommand(a.startCommand(), a.resetCommand(), a.checkCommand(), a.listCommand(), a.lessonCommand(), a.quizCommand(), a.cleanCommand(), a.sandboxCommand(), a.devCommand(), a.versionCommand())
+	argumentsAreUsage(root)
 	return root
+}
+
+// argumentsAreUsage makes every wrong number or kind of arguments a usage
+// error (exit 2), cobra's own checks ("unknown command") included.
+func argumentsAreUsage(cmd *cobra.Command) {
+	if check := cmd.Args; check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			err := check(c, args)
+			var usage usageError
+			if err == nil || errors.As(err, &usage) {
+				return err
+			}
+			return usageError{err}
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		argumentsAreUsage(sub)
+	}
 }
 
 func (a *app) versionCommand() *cobra.Command {

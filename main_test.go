@@ -29,6 +29,10 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"sandbox", "status", "--output", "yaml"},
 		{"--lang", "fr"},
 		{"sandbox", "up", "--nodes", "-1"},
+		{"frobnicate"},
+		{"list", "extra"},
+		{"version", "extra"},
+		{"check"},
 	} {
 		code, _, stderr := kanzen(t, args...)
 		if code != exitUsage || !strings.Contains(stderr, "kanzen: ") {
