@@ -67,7 +67,7 @@ func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
 		t.Fatalf("check before the solution: exit %d\n%s", code, stdout)
 	}
 
-	if out, err := c.Shell(t, ns, "kubectl create deployment myapp --image=nginx --replicas=3"); err != nil {
+	if out, err := c.Shell(t, ns, "kubectl create deployment myapp --image=nginx:1.27 --replicas=3"); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	code, stdout, stderr = kanzen(t, append([]string{"check", "2.1", "--watch", "-o", "json"}, flags...)...)

@@ -40,7 +40,7 @@ func BenchmarkCheckWatchLatency(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { workspace.Delete(context.Background(), c.Config, ex.ID, ns) })
-	if out, err := c.Shell(b, ns, "kubectl create deployment myapp --image=nginx --replicas=1"); err != nil {
+	if out, err := c.Shell(b, ns, "kubectl create deployment myapp --image=nginx:1.27 --replicas=1"); err != nil {
 		b.Fatalf("%v\n%s", err, out)
 	}
 
