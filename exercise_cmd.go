@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -145,7 +147,7 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	fmt.Fprintf(a.stderr, "exercise %s %s in namespace %s (context %s)\n", ex.ID, verb, info.Namespace, target.Context)
 	lang, _ := pickLang("")
 	fmt.Fprintf(a.stderr, "  %s\n", strings.ReplaceAll(strings.TrimSpace(ex.Goal.In(lang)), "\n", "\n  "))
-	fmt.Fprintf(a.stderr, "work in it:  kubectl config set-context --current --namespace %s   (or add -n %s)\n", info.Namespace, info.Namespace)
+	fmt.Fprintf(a.stderr, "work in it:  %s\n", workAdvice(target, info.Namespace))
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
 	fmt.Fprintln(a.stdout, info.Namespace)
 	return nil
@@ -196,4 +198,15 @@ func (a *app) confirm(question string, yes bool) error {
 		return silentError{errors.New("not confirmed")}
 	}
 	return nil
+}
+
+// workAdvice says how to run kubectl in the exercise's namespace. A new
+// shell knows nothing of kanzen's sandbox (and may find an older kubectl
+// first on PATH), so on the sandbox the advice starts with what sets both.
+func workAdvice(target *kube.Target, ns string) string {
+	s := &sandbox.Sandbox{Name: sandbox.DefaultName}
+	if path, err := s.KubeconfigPath(); err == nil && slices.Contains(target.Files(), path) {
+		return fmt.Sprintf(`eval "$(kanzen sandbox env)"   then add -n %s to each kubectl command`, ns)
+	}
+	return fmt.Sprintf("kubectl config set-context --current --namespace %s   (or add -n %s)", ns, ns)
 }

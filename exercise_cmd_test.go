@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/kubetest"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/workspace"
 )
 
@@ -132,5 +134,36 @@ func TestCheckWatchStopsWhenTheNamespaceIsDeleted(t *testing.T) {
 	want := "namespace " + ns + " was deleted while kanzen watched it; start the exercise again: kanzen start 2.1 --namespace " + ns
 	if code != exitFailure || !strings.Contains(stderr, want) {
 		t.Fatalf("exit %d, stderr %s\nwant %q", code, stderr, want)
+	}
+}
+
+// On kanzen's sandbox a new shell has no kubeconfig for it: the advice
+// after start says how to get one, elsewhere how to pick the namespace.
+func TestWorkAdviceOnTheSandbox(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	s := &sandbox.Sandbox{Name: sandbox.DefaultName}
+	path, err := s.KubeconfigPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := kubeconfigFor(t, "kwok-kanzen", "https://127.0.0.1:6443")
+	body, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{path: `eval "$(kanzen sandbox env)"`, other: "kubectl config set-context --current --namespace kz-2-1"} {
+		target, err := kube.Load(kube.Options{Kubeconfig: file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := workAdvice(target, "kz-2-1"); !strings.Contains(got, want) || !strings.Contains(got, "kz-2-1") {
+			t.Errorf("advice for %s: %q, want %q", file, got, want)
+		}
 	}
 }
