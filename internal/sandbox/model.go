@@ -59,7 +59,12 @@ func kwokConfig(workdir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]byte(kwokctlConfig+"---\n"), model...), nil
+	return withBase(model), nil
+}
+
+// withBase puts kwokctl's own options before the model.
+func withBase(model []byte) []byte {
+	return append([]byte(kwokctlConfig+"---\n"), model...)
 }
 
 var (
@@ -102,11 +107,7 @@ func (s *Sandbox) refreshModel(dir string) (bool, error) {
 	}
 	// kwok's controller also reads the configuration kwokctl found in its
 	// workdir, and the first of two stages with one name wins.
-	fresh, err := kwokConfig(s.workdir(dir))
-	if err != nil {
-		return false, err
-	}
-	return true, writeFileAtomic(filepath.Join(s.workdir(dir), "kwok.yaml"), fresh, 0o644)
+	return true, writeFileAtomic(filepath.Join(s.workdir(dir), "kwok.yaml"), withBase(model), 0o644)
 }
 
 // writeFileAtomic replaces a file in one rename, so that a process starting
