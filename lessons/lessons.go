@@ -35,6 +35,37 @@ func (t Text) In(lang Lang) string {
 	return t[English]
 }
 
+// With fills the text's verbs (fmt's) with args, in whichever language it is
+// shown. Engines write every fixed phrase as a Text and every phrase with
+// arguments as a Message, so a new language is one more entry per phrase.
+func (t Text) With(args ...any) Message { return Message{t, args} }
+
+// Message is a Text with its arguments. Arguments that are themselves a Text
+// or a Message are shown in the same language as the message.
+type Message struct {
+	Text Text
+	Args []any
+}
+
+// In returns the message in lang.
+func (m Message) In(lang Lang) string {
+	if len(m.Args) == 0 {
+		return m.Text.In(lang)
+	}
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case Text:
+			args[i] = a.In(lang)
+		case Message:
+			args[i] = a.In(lang)
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(m.Text.In(lang), args...)
+}
+
 // Course is the whole curriculum.
 type Course struct {
 	Title    Text      `json:"title"`

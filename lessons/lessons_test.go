@@ -70,3 +70,18 @@ func TestTextFallsBackToEnglish(t *testing.T) {
 		t.Fatalf("In(ja) = %q, want the English fallback", got)
 	}
 }
+
+func TestMessageShowsNestedPhrasesInItsLanguage(t *testing.T) {
+	unit := Text{English: "%d questions", Japanese: "%d問"}
+	line := Text{English: "Score: %v (%s)", Japanese: "スコア：%v（%s）"}
+	m := line.With(unit.With(3), Text{English: "passed", Japanese: "合格"})
+	if got := m.In(English); got != "Score: 3 questions (passed)" {
+		t.Errorf("English: %q", got)
+	}
+	if got := m.In(Japanese); got != "スコア：3問（合格）" {
+		t.Errorf("Japanese: %q", got)
+	}
+	if got := (Text{English: "100%"}).With().In(Japanese); got != "100%" {
+		t.Errorf("a message without arguments is its text as written, got %q", got)
+	}
+}
