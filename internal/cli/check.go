@@ -171,7 +171,7 @@ func (p *printer) print(results []check.Result, now time.Time) {
 		if p.watch {
 			prefix = now.Format("15:04:05.000") + " "
 		}
-		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, mark(r.Status), r.Title, haveWant(r))
+		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, r.Status.Mark(), r.Title, haveWant(r))
 	}
 }
 
@@ -204,18 +204,6 @@ func (p *printer) connection(w io.Writer, err error, denied string) {
 		fmt.Fprintf(w, "kanzen: %s\n", denied)
 	}
 	p.lastState = state
-}
-
-func mark(s check.Status) string {
-	switch s {
-	case check.Pass:
-		return "✓"
-	case check.Fail:
-		return "✗"
-	case check.Unavailable:
-		return "○"
-	}
-	return "·"
 }
 
 func haveWant(r check.Result) string {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"kanzen.dev/kanzen/internal/markdown"
+	"kanzen.dev/kanzen/internal/linequiz"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/lessons"
@@ -79,7 +80,7 @@ func outline(course *lessons.Course, quizzes []*quiz.Quiz, p *progress.Progress,
 			if r, ok := p.QuizResults(ch.ID); ok {
 				qo.Last, qo.Best = &r.Last, &r.Best
 			}
-			qo.summary = quizSummary(lang, z, p, now)
+			qo.summary = linequiz.QuizSummary(lang, z, p, now)
 			co.Quiz = qo
 		}
 		for _, l := range ch.Lessons {
