@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/linequiz"
+	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/lessons"
