@@ -147,6 +147,24 @@ func TestJapaneseFoldedByYAMLIsAMistake(t *testing.T) {
 	}
 }
 
+func TestASpaceBeforeALatinWordIsAFoldedLineBreak(t *testing.T) {
+	folded := withExercise("goal: {en: G, ja: G}", "goal:\n  en: G\n  ja: >-\n    各ReplicaSetが自分の\n    Podの数を保ちます")
+	_, err := Load(tree(folded))
+	if err == nil || !strings.Contains(err.Error(), `exercises/2.1.yaml: goal.ja: a space between a Japanese character and a word at "etが自分の Podの数を"`) {
+		t.Fatalf("got %v", err)
+	}
+	for bad, at := range map[string]string{"仮想IPと DNS名を与えます": "仮想IPと DNS名", "番号は 3つです": "番号は 3つです"} {
+		if ps := TextProblems(Text{English: "x", Japanese: bad}); len(ps) != 1 || !strings.Contains(ps[0].Problem, at) {
+			t.Errorf("%q: %v", bad, ps)
+		}
+	}
+	for _, fine := range []string{"Service `web` を作ります", "`kubectl label pod 名前 tier-` で外せます", "Pod web を作ります", "名前は「web」です"} {
+		if ps := TextProblems(Text{English: "x", Japanese: fine}); len(ps) != 0 {
+			t.Errorf("%q: %v", fine, ps)
+		}
+	}
+}
+
 func TestASpaceAfterJapanesePunctuationIsAMistake(t *testing.T) {
 	ps := TextProblems(Text{English: "x", Japanese: "Podを作り、 Serviceを置きます。"})
 	if len(ps) != 1 || !strings.Contains(ps[0].Problem, `a space after Japanese punctuation at "odを作り、 Servic"`) {
