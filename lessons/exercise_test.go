@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"kanzen.dev/kanzen/content"
 )
 
 const oneChapter = `title: {en: T, ja: T}
@@ -202,5 +204,37 @@ func TestAListOfAMapsKeysMustBeSorted(t *testing.T) {
 	unsorted := withExercise("have: object.metadata.name", "have: object.metadata.labels.map(k, k)")
 	if _, err := Load(tree(unsorted)); err == nil || !strings.Contains(err.Error(), "labels.map(...) lists a map's keys, which come in no fixed order") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+func TestLintReportsWordingTheGlossaryReplaces(t *testing.T) {
+	const glossary = "terms:\n- use: サーバー\n  not: [サーバ]\n  note: n\n- use: デフォルト\n  not: [既定]\n  note: d\n"
+	fs := tree(func(fs fstest.MapFS) {
+		fs["glossary.yaml"] = &fstest.MapFile{Data: []byte(glossary)}
+		fs["lessons/intro.ja.md"] = &fstest.MapFile{Data: []byte("# 入門\n\nAPIサーバーが答えます。\n\nAPIサーバが答えます。\n")}
+		fs["quizzes/2.yaml"] = &fstest.MapFile{Data: []byte("explain: {ja: 既定値です}\n")}
+	})
+	err := Lint(fs)
+	for _, want := range []string{`lessons/intro.ja.md: line 5: "サーバ" at "APIサーバが答えま": write "サーバー"`, `quizzes/2.yaml: line 1: "既定"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("lint error %v does not mention %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "line 3") {
+		t.Errorf("the preferred term itself is reported: %v", err)
+	}
+	bad := tree(func(fs fstest.MapFS) { fs["glossary.yaml"] = &fstest.MapFile{Data: []byte("terms:\n- use: x\n")} })
+	if err := Lint(bad); err == nil || !strings.Contains(err.Error(), "glossary.yaml: terms[0]") {
+		t.Errorf("a term with no variants: %v", err)
+	}
+}
+
+func TestTheCourseGlossaryIsLinted(t *testing.T) {
+	g, err := LoadGlossary(content.FS)
+	if err != nil || len(g.Terms) == 0 {
+		t.Fatalf("content/glossary.yaml: %v, %d terms", err, len(g.Terms))
+	}
+	if err := Lint(content.FS); err != nil {
+		t.Fatal(err)
 	}
 }
