@@ -48,7 +48,7 @@ func (a *app) checkCommand() *cobra.Command {
 	f.register(cmd, false)
 	cmd.Flags().BoolVarP(&f.watch, "watch", "w", false, "keep watching; print changes; exit 0 once every check passes")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "text", "text or json (one object per line)")
-	cmd.Flags().StringVar(&f.lang, "lang", "", "language of titles and have/want: en or ja (default: from $LANG)")
+	cmd.Flags().StringVar(&f.lang, "lang", "", "language of titles and have/want: en or ja (default: your last choice, else from $LANG)")
 	return cmd
 }
 
@@ -68,7 +68,8 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	if f.output != "text" && f.output != "json" {
 		return usageError{fmt.Errorf("unknown --output %q: want text or json", f.output)}
 	}
-	lang, err := pickLang(f.lang)
+	store, saved := a.progress()
+	lang, err := learnerLang(f.lang, saved)
 	if err != nil {
 		return usageError{err}
 	}
@@ -107,7 +108,6 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		return silentError{errors.New("not every check passes")}
 	}
 	if ns == workspace.Namespace(ex.ID) {
-		store, _ := a.progress()
 		now := time.Now()
 		if _, err := store.Update(func(pr *progress.Progress) { pr.MarkPassed(ex.ID, now) }); err != nil {
 			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)

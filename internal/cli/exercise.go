@@ -145,7 +145,7 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		verb = "already started"
 	}
 	fmt.Fprintf(a.stderr, "exercise %s %s in namespace %s (context %s)\n", ex.ID, verb, info.Namespace, target.Context)
-	lang, _ := pickLang("")
+	lang, _ := learnerLang("", p)
 	fmt.Fprintf(a.stderr, "  %s\n", strings.ReplaceAll(strings.TrimSpace(ex.Goal.In(lang)), "\n", "\n  "))
 	fmt.Fprintf(a.stderr, "work in it:  %s\n", workAdvice(target, info.Namespace))
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)

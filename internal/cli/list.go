@@ -9,7 +9,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"kanzen.dev/kanzen/internal/linequiz"
 	"kanzen.dev/kanzen/internal/markdown"
@@ -17,15 +16,6 @@ import (
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/lessons"
 )
-
-// learnerLang is --lang, else the language the learner last chose in
-// kanzen, else the environment's.
-func learnerLang(flag string, p *progress.Progress) (lessons.Lang, error) {
-	if flag == "" && p != nil && p.Lang != "" {
-		return lessons.Lang(p.Lang), nil
-	}
-	return pickLang(flag)
-}
 
 // courseOutline is what `kanzen list -o json` prints.
 type courseOutline struct {
@@ -216,14 +206,4 @@ func (a *app) lessonCommand() *cobra.Command {
 	cmd.Flags().StringVar(&lang, "lang", "", "en or ja")
 	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width, at most 100)")
 	return cmd
-}
-
-// terminalWidth is the terminal's width, at most a comfortable reading
-// width.
-func terminalWidth(f *os.File) int {
-	w, _, err := term.GetSize(int(f.Fd()))
-	if err != nil || w <= 0 {
-		return 80
-	}
-	return min(w, 100)
 }

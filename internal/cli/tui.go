@@ -7,18 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/tui"
 	"kanzen.dev/kanzen/internal/userdirs"
-	"kanzen.dev/kanzen/lessons"
 )
 
 // runTUI opens the interactive course where the learner stopped. Without a
@@ -28,16 +25,13 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	lang, err := pickLang(a.lang)
+	store, p, notes := openProgress()
+	lang, err := learnerLang(a.lang, p)
 	if err != nil {
 		return usageError{err}
 	}
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
-	}
-	store, p, notes := openProgress()
-	if a.lang == "" && p.Lang != "" {
-		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
 	target, err := a.target(cmd.Context())
 	if err != nil && !errors.Is(err, kube.ErrNoCluster) {
@@ -98,26 +92,3 @@ func tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz
 		},
 	}
 }
-
-// pickLang takes --lang, else the LANG environment, else English.
-func pickLang(flag string) (lessons.Lang, error) {
-	if flag != "" {
-		for _, l := range lessons.Langs {
-			if string(l) == flag {
-				return l, nil
-			}
-		}
-		return "", fmt.Errorf("unknown --lang %q: want en or ja", flag)
-	}
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(env); v != "" {
-			if strings.HasPrefix(v, "ja") {
-				return lessons.Japanese, nil
-			}
-			return lessons.English, nil
-		}
-	}
-	return lessons.English, nil
-}
-
-func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
