@@ -111,7 +111,7 @@ func (a *app) devCheck(ctx context.Context, ids []string, f devCheckFlags) error
 		return err
 	}
 	store, p := a.progress()
-	if err := a.guard(target, devcheck.Namespace("ID"), f.yes, store, p); err != nil {
+	if err := a.mayCreate(target, devcheck.Namespace("ID"), agreementOf(f.yes), store, p); err != nil {
 		return err
 	}
 	kubectl, err := findKubectl()

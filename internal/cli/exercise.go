@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -104,7 +102,7 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		return err
 	}
 	store, p := a.progress()
-	if err := a.guard(target, ns, f.yes, store, p); err != nil {
+	if err := a.mayCreate(target, ns, agreementOf(f.yes), store, p); err != nil {
 		return err
 	}
 	var info workspace.Info
@@ -165,39 +163,6 @@ func sayForgotten(w io.Writer, f kube.Forgotten) {
 	case f.Dangling != "":
 		fmt.Fprintf(w, "%s was the current context: choose another with kubectl config use-context NAME (kubectl config get-contexts lists them)\n", f.Dangling)
 	}
-}
-
-// guard asks once per context before kanzen creates anything on a cluster
-// that does not look local.
-func (a *app) guard(target *kube.Target, ns string, yes bool, store progress.Store, p *progress.Progress) error {
-	if target.LooksLocal() || p.Trusts(target.Context) {
-		return nil
-	}
-	question := fmt.Sprintf("Context %q (%s) does not look like a local cluster.\nkanzen will create namespace %s there and touch nothing outside it.", target.Context, target.Server, ns)
-	if err := a.confirm(question, yes); err != nil {
-		return err
-	}
-	_, err := store.Update(func(p *progress.Progress) { p.Trust(target.Context) })
-	return err
-}
-
-// confirm asks the question on the terminal and wants a yes; without a
-// terminal to ask on, only --yes agrees.
-func (a *app) confirm(question string, yes bool) error {
-	if yes {
-		return nil
-	}
-	in, ok := a.stdin.(*os.File)
-	if !ok || !isTerminal(in) {
-		return fmt.Errorf("%s\nRe-run with --yes to agree", question)
-	}
-	fmt.Fprintf(a.stderr, "%s\nContinue? [y/N] ", question)
-	var answer string
-	fmt.Fscanln(in, &answer)
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-		return silentError{errors.New("not confirmed")}
-	}
-	return nil
 }
 
 // workAdvice says how to run kubectl in the exercise's namespace. A new

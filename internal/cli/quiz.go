@@ -133,6 +133,6 @@ func (a *app) quizGrader(ctx context.Context, run *quiz.Run, yes bool, store pro
 	}
 	return &quiz.Grader{
 		Target:       target,
-		BeforeCreate: func(ns string) error { return a.guard(target, ns, yes, store, p) },
+		BeforeCreate: func(ns string) error { return a.mayCreate(target, ns, agreementOf(yes), store, p) },
 	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,7 +56,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Notices:  notes,
 		Quizzes:  quizzes,
-		Grader:   tuiGrader(target, noCluster, store),
+		Grader:   a.tuiGrader(target, noCluster, store),
 	})
 	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()
@@ -72,7 +71,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 // asks before the scratch namespace is created and records the answer in
 // the progress file, which is read here: nothing is created until the
 // learner has agreed.
-func tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz.Grader {
+func (a *app) tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz.Grader {
 	if target == nil {
 		if noCluster == nil {
 			noCluster = kube.ErrNoCluster
@@ -82,13 +81,11 @@ func tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz
 	return &quiz.Grader{
 		Target: target,
 		BeforeCreate: func(ns string) error {
-			if target.LooksLocal() {
-				return nil
+			p, err := store.Load()
+			if err != nil {
+				return err
 			}
-			if p, err := store.Load(); err == nil && p.Trusts(target.Context) {
-				return nil
-			}
-			return fmt.Errorf("context %q does not look local and creating namespace %s there was not agreed to (kanzen quiz --yes agrees)", target.Context, ns)
+			return a.mayCreate(target, ns, recordedOnly, store, p)
 		},
 	}
 }

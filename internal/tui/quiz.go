@@ -524,7 +524,7 @@ func (m Model) submitQuiz(a quiz.Answer) (tea.Model, tea.Cmd) {
 // that they have not agreed to before, as for exercises.
 func (m Model) asksBeforeScratch() bool {
 	g := m.grader
-	return g != nil && g.Target != nil && !g.Target.LooksLocal() && !m.progress.Trusts(g.Target.Context)
+	return g != nil && g.Target != nil && g.Target.NeedsConsent(m.progress)
 }
 
 // scratchNamespace is where command answers are dry-run.
