@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
-	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -169,9 +167,8 @@ func sayForgotten(w io.Writer, f kube.Forgotten) {
 // shell knows nothing of kanzen's sandbox (and may find an older kubectl
 // first on PATH), so on the sandbox the advice starts with what sets both.
 func workAdvice(target *kube.Target, ns string) string {
-	s := &sandbox.Sandbox{Name: sandbox.DefaultName}
-	if path, err := s.KubeconfigPath(); err == nil && slices.Contains(target.Files(), path) {
-		return fmt.Sprintf(`eval "$(kanzen sandbox env)"   then add -n %s to each kubectl command`, ns)
+	if name, ok := sandboxOf(target); ok {
+		return fmt.Sprintf(`eval "$(kanzen sandbox env%s)"   then add -n %s to each kubectl command`, nameFlag(name), ns)
 	}
 	return fmt.Sprintf("kubectl config set-context --current --namespace %s   (or add -n %s)", ns, ns)
 }

@@ -141,23 +141,10 @@ func TestCheckWatchStopsWhenTheNamespaceIsDeleted(t *testing.T) {
 // after start says how to get one, elsewhere how to pick the namespace.
 func TestWorkAdviceOnTheSandbox(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	s := &sandbox.Sandbox{Name: sandbox.DefaultName}
-	path, err := s.KubeconfigPath()
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := sandboxKubeconfig(t, sandbox.DefaultName)
 	other := kubeconfigFor(t, "kwok-kanzen", "https://127.0.0.1:6443")
-	body, err := os.ReadFile(other)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, body, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for file, want := range map[string]string{path: `eval "$(kanzen sandbox env)"`, other: "kubectl config set-context --current --namespace kz-2-1"} {
+	named := sandboxKubeconfig(t, "cli")
+	for file, want := range map[string]string{path: `eval "$(kanzen sandbox env)"`, named: `eval "$(kanzen sandbox env --name cli)"`, other: "kubectl config set-context --current --namespace kz-2-1"} {
 		target, err := kube.Load(kube.Options{Kubeconfig: file})
 		if err != nil {
 			t.Fatal(err)

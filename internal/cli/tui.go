@@ -51,12 +51,13 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		StartSandbox: func(ctx context.Context, report func(int, int)) (*kube.Target, error) {
 			return startSandbox(ctx, nil, report)
 		},
-		ShellDir: filepath.Join(state, "shell"),
-		Shell:    os.Getenv("SHELL"),
-		NoColor:  os.Getenv("NO_COLOR") != "",
-		Notices:  notes,
-		Quizzes:  quizzes,
-		Grader:   a.tuiGrader(target, noCluster, store),
+		ShellDir:   filepath.Join(state, "shell"),
+		Shell:      os.Getenv("SHELL"),
+		KubectlFor: kubectlFor,
+		NoColor:    os.Getenv("NO_COLOR") != "",
+		Notices:    notes,
+		Quizzes:    quizzes,
+		Grader:     a.tuiGrader(target, noCluster, store),
 	})
 	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()

@@ -195,6 +195,7 @@ func (m Model) openShell() tea.Cmd {
 	shell := &shellCommand{
 		target: m.cluster.target, dir: m.opts.ShellDir, shell: m.opts.Shell,
 		namespace: m.exercise.namespace(), banner: m.words().shellBanner,
+		kubectlFor: m.opts.KubectlFor,
 	}
 	if p, err := check.Compile(m.exercise.ex); err == nil && p.ReadsKubeconfig() {
 		// An exercise about contexts is done in the learner's own
@@ -209,7 +210,9 @@ type shellCommand struct {
 	target                        *kube.Target
 	dir, shell, namespace, banner string
 	// own runs the shell with the learner's kubeconfig as it is.
-	own            bool
+	own bool
+	// kubectlFor, when set, finds the kubectl to put first on PATH.
+	kubectlFor     func(*kube.Target) (string, error)
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -234,6 +237,11 @@ func (c *shellCommand) Run() error {
 	cmd := exec.Command(shell)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
 	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "KANZEN_NAMESPACE="+c.namespace)
+	if c.kubectlFor != nil {
+		if kubectl, err := c.kubectlFor(c.target); err == nil {
+			cmd.Env = append(cmd.Env, "PATH="+filepath.Dir(kubectl)+string(filepath.ListSeparator)+os.Getenv("PATH"))
+		}
+	}
 	if err := cmd.Run(); err != nil {
 		if _, exited := err.(*exec.ExitError); exited {
 			return nil // The shell's own exit status is the learner's business.
