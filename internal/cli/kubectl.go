@@ -38,4 +38,3 @@ func kubectlFor(target *kube.Target) (string, error) {
 	}
 	return "", errors.New("no kubectl found: install kubectl, or build the sandbox's with: kanzen sandbox up")
 }
-
