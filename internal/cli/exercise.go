@@ -10,6 +10,7 @@ import (
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
+	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -103,22 +104,14 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	if err := a.mayCreate(target, ns, agreementOf(f.yes), store, p); err != nil {
 		return err
 	}
-	var info workspace.Info
-	if reset {
-		info, err = workspace.Reset(ctx, target.Config, ex, ns)
-	} else {
-		info, err = workspace.Start(ctx, target.Config, ex, ns)
-	}
+	info, err := session.Prepare(ctx, target.Config, ex, ns, reset, session.Options{
+		KubeconfigFiles: target.Files(),
+		Report:          func(step workspace.Step) { fmt.Fprintln(a.stderr, stepLine(step, ex.ID, ns)) },
+	})
 	if err != nil {
 		return explainUnreachable(target, err)
 	}
-	if reset {
-		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
-		if err != nil {
-			return fmt.Errorf("the namespace was reset, but %w", err)
-		}
-		sayForgotten(a.stderr, forgotten)
-	}
+	sayForgotten(a.stderr, info.Forgotten)
 	if ns == workspace.Namespace(ex.ID) {
 		_, err := store.Update(func(p *progress.Progress) {
 			p.MarkStarted(ex.ID, info.Started)
@@ -147,6 +140,19 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
 	fmt.Fprintln(a.stdout, info.Namespace)
 	return nil
+}
+
+// stepLine says what a slow step of starting an exercise is doing, so that
+// the seconds it takes are not silent.
+func stepLine(step workspace.Step, exerciseID, ns string) string {
+	switch step {
+	case workspace.Deleting:
+		return fmt.Sprintf("Deleting namespace %s and everything in it…", ns)
+	case workspace.WaitingGone:
+		return fmt.Sprintf("Waiting for namespace %s to be deleted…", ns)
+	default:
+		return fmt.Sprintf("Setting up exercise %s in namespace %s…", exerciseID, ns)
+	}
 }
 
 // sayForgotten tells the learner what a reset removed from their kubeconfig.

@@ -11,7 +11,7 @@ import (
 
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
-	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -532,7 +532,7 @@ func (m Model) scratchNamespace() string {
 	if m.grader != nil && m.grader.Namespace != "" {
 		return m.grader.Namespace
 	}
-	return workspace.ScratchNamespace
+	return session.ScratchNamespace
 }
 
 // quizConfirmed answers the question about the scratch namespace.
