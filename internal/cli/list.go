@@ -150,12 +150,10 @@ func (a *app) printOutline(o courseOutline, lang lessons.Lang) {
 			}
 		}
 		if ch.Quiz != nil {
-			fmt.Fprintf(a.stdout, "   %-28s %s\n", map[lessons.Lang]string{lessons.English: "quiz", lessons.Japanese: "クイズ"}[lang], ch.Quiz.summary)
+			fmt.Fprintf(a.stdout, "   %-28s %s\n", quizLabel.In(lang), ch.Quiz.summary)
 		}
 	}
 }
-
-var comingSoon = lessons.Text{lessons.English: "(lessons coming soon)", lessons.Japanese: "（レッスンは準備中です）"}
 
 func (a *app) lessonCommand() *cobra.Command {
 	var lang string
