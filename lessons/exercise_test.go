@@ -167,6 +167,17 @@ func TestASpaceBeforeALatinWordIsAFoldedLineBreak(t *testing.T) {
 	}
 }
 
+func TestANumberStartingAWrappedLineIsAMistake(t *testing.T) {
+	ps := TextProblems(Text{English: "Two Pods on port\n80. Then a Service.", Japanese: "x"})
+	if len(ps) != 1 || !strings.Contains(ps[0].Problem, `the line "80. Then a Service." starts with a number`) {
+		t.Fatalf("got %v", ps)
+	}
+	list := "Steps:\n\n1. A ConfigMap with\n   a key.\n2. A Deployment.\n3. A Service."
+	if ps := TextProblems(Text{English: list, Japanese: "x"}); len(ps) != 0 {
+		t.Errorf("a real list: %v", ps)
+	}
+}
+
 func TestASpaceAfterJapanesePunctuationIsAMistake(t *testing.T) {
 	ps := TextProblems(Text{English: "x", Japanese: "Podを作り、 Serviceを置きます。"})
 	if len(ps) != 1 || !strings.Contains(ps[0].Problem, `a space after Japanese punctuation at "odを作り、 Servic"`) {
