@@ -292,3 +292,52 @@ func IsRefusal(err error) bool {
 	var r *Refusal
 	return errors.As(err, &r)
 }
+
+// The phrases of a verdict and of a sitting's summary, which every front
+// end shows (see present.go).
+
+// TypeAgain asks for an answer kanzen refused to be typed again.
+var TypeAgain = lessons.Text{lessons.English: "Type it again.", lessons.Japanese: "もう一度入力してください。"}
+
+var rightVerdict = lessons.Text{lessons.English: "Right.", lessons.Japanese: "正解です。"}
+
+var wrongVerdict = lessons.Text{lessons.English: "Not quite.", lessons.Japanese: "不正解です。"}
+
+var notGradedVerdict = lessons.Text{lessons.English: "Not graded.", lessons.Japanese: "採点なし。"}
+
+var misplacedHeading = lessons.Text{
+	lessons.English:  "Misplaced, with where you put them:",
+	lessons.Japanese: "分類が違うもの（括弧内はあなたの分類）：",
+}
+
+var answerHeading = lessons.Text{lessons.English: "Answer:", lessons.Japanese: "正解："}
+
+var lessonLine = lessons.Text{lessons.English: "Lesson: %s", lessons.Japanese: "レッスン：%s"}
+
+var answerNamespaced = lessons.Text{lessons.English: "true: namespaced", lessons.Japanese: "true: Namespaceに属する"}
+
+var answerClusterScoped = lessons.Text{lessons.English: "false: cluster-scoped", lessons.Japanese: "false: クラスタ全体のリソース"}
+
+var quizFinished = lessons.Text{lessons.English: "Quiz of chapter %s finished", lessons.Japanese: "第%s章のクイズが終わりました"}
+
+var reviewFinished = lessons.Text{lessons.English: "Review finished", lessons.Japanese: "復習が終わりました"}
+
+var scoreLine = lessons.Text{
+	lessons.English:  "Score: %d of %d right (%d%%)",
+	lessons.Japanese: "スコア：%[2]d問中%[1]d問正解（%[3]d%%）",
+}
+
+var notGradedCount = lessons.Text{lessons.English: " · %d not graded", lessons.Japanese: " · 採点なし%d問"}
+
+var passMark = lessons.Text{lessons.English: "Pass mark %d%%: ", lessons.Japanese: "合格ライン%d%%："}
+
+var passed = lessons.Text{lessons.English: "passed ✓", lessons.Japanese: "合格 ✓"}
+
+var notPassed = lessons.Text{lessons.English: "not passed", lessons.Japanese: "不合格"}
+
+var toReview = lessons.Text{
+	lessons.English:  "%d missed went to review%s: they come back today, then after 1, 3, 7 and 16 days.",
+	lessons.Japanese: "間違えた%d問は復習%sに回りました。今日のうちに、その後は1日、3日、7日、16日後にまた出題されます。",
+}
+
+var dueNow = lessons.Text{lessons.English: "Questions due for review now: %d", lessons.Japanese: "今復習できる問題：%d問"}

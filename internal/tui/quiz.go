@@ -150,9 +150,11 @@ func (p *quizPane) labels(lang lessons.Lang, qw quizWords) []string {
 		}
 		return out
 	case quiz.TrueFalse:
-		return qw.trueFalse[:]
+		choices := quiz.TrueFalseChoices(lang)
+		return choices[:]
 	case quiz.Discovery:
-		return qw.namespaced[:]
+		choices := quiz.NamespacedChoices(lang)
+		return choices[:]
 	case quiz.Order:
 		shown := a.ShownItems(lang)
 		out := make([]string, len(p.order))
@@ -571,7 +573,7 @@ func (m Model) declinedVerdict() quiz.Verdict {
 func (m Model) judge(v quiz.Verdict) (tea.Model, tea.Cmd) {
 	p := &m.quiz
 	if v.Refused {
-		p.stage, p.problem = answering, v.Reason+"\n"+m.qwords().typeAgain
+		p.stage, p.problem = answering, v.Reason+"\n"+quiz.TypeAgain.In(m.lang)
 		return m, nil
 	}
 	p.run.Record(v)
@@ -800,7 +802,7 @@ func (p *quizPane) content(m *Model, w int) (lines []string, targets []int, focu
 			nameWidth = max(nameWidth, ansi.StringWidth(l))
 		}
 		for i, name := range labels {
-			cat := st.dim.Render(qw.unsorted)
+			cat := st.dim.Render(quiz.UnsortedMark)
 			if c := p.sorted[i]; c >= 0 {
 				cat = a.Categories[c].Name(lang)
 			}
@@ -886,82 +888,13 @@ func (p *quizPane) yours(m *Model, w int) []string {
 	return paragraph(qw.yours+said, w, st.dim.Render, st.key.Render)
 }
 
-// verdictLines are the verdict: right or not, why, the answer, the
-// explanation and the lesson.
+// verdictLines are the learner's answer, the verdict as the quiz engine
+// presents it, and the keys that go on.
 func (p *quizPane) verdictLines(m *Model, w int, add func(int, ...string), para func(string, int, func(...string) string)) {
-	st, t, qw := m.styles(), m.words(), m.qwords()
-	v := p.verdict
+	st, qw := m.styles(), m.qwords()
 	add(-1, p.yours(m, w)...)
-	switch {
-	case v.Skipped && v.Reason != "":
-		// The reason says it is not graded, and why, as kanzen quiz does.
-		for i, l := range paragraph(v.Reason, max(w-2, 1), st.warn.Render, st.key.Render) {
-			add(-1, map[bool]string{true: st.warn.Render("· "), false: "  "}[i == 0]+l)
-		}
-	case v.Skipped:
-		add(-1, st.warn.Render("· "+qw.skipped))
-	case v.Correct:
-		add(-1, st.good.Render("✓ "+qw.right))
-	default:
-		add(-1, st.bad.Render("✗ "+qw.wrong))
-	}
-	switch {
-	case p.asked.Type == quiz.Sort && !v.Correct && !v.Skipped:
-		// One misplaced item a line, where the learner put it: easier to
-		// read than the engine's sentence, and never wrapped mid-name.
-		add(-1, "  "+st.warn.Render(qw.misplaced))
-		for _, item := range p.asked.Sorted {
-			if put := p.answer.Sort[item.Name]; put != item.Category {
-				where := qw.unsorted
-				if put != "" {
-					where = put.Name(m.lang)
-				}
-				add(-1, st.warn.Render("    "+item.Name+" ("+where+")"))
-			}
-		}
-	case v.Reason != "" && !v.Skipped:
-		para(v.Reason, 2, st.warn.Render)
-	}
-	for _, r := range v.Results {
-		for _, l := range resultLines(r, max(w-2, 1), st, t) {
-			add(-1, "  "+l)
-		}
-	}
-	if !v.Correct && v.Want != "" {
-		var want []string
-		switch p.asked.Type {
-		case quiz.Sort, quiz.Multiple, quiz.Order:
-			want = v.AnswerLines(p.asked.Type)
-		case quiz.Discovery:
-			want = []string{v.Want}
-			if p.asked.Ask == quiz.AskNamespaced {
-				want = []string{map[string]string{"true": qw.namespaced[0], "false": qw.namespaced[1]}[v.Want]}
-			}
-		default:
-			want = strings.Split(v.Want, "\n")
-		}
-		add(-1, "")
-		add(-1, st.title.Render(strings.TrimSpace(qw.answer)))
-		for _, l := range want {
-			if strings.TrimSpace(l) == "" {
-				continue
-			}
-			for _, wl := range hanging(l, max(w-2, 1), st.key.Render, st.key.Render) {
-				add(-1, "  "+wl)
-			}
-		}
-	}
-	if v.Explain != "" {
-		add(-1, "")
-		plain := func(s ...string) string { return strings.Join(s, "") }
-		for _, l := range strings.Split(reflow(v.Explain), "\n") {
-			add(-1, hanging(l, w, plain, st.key.Render)...)
-		}
-	}
-	if _, l := m.course.Find(v.Lesson); l != nil && l.ID == v.Lesson {
-		add(-1, "")
-		para(fmt.Sprintf(qw.lesson, l.Title.In(m.lang)), 0, st.dim.Render)
-	}
+	lines := quiz.VerdictLines(p.verdict, p.asked, p.answer, m.course, m.lang)
+	add(-1, presentLines(lines, w, st, m.words(), qw.opensLesson)...)
 	add(-1, "")
 	keys := qw.judgedKeys
 	if p.run.Done() {
@@ -970,42 +903,66 @@ func (p *quizPane) verdictLines(m *Model, w int, add func(int, ...string), para 
 	para(keys, 0, st.dim.Render)
 }
 
-// summary is the end of a sitting: the score, the pass mark, and what went
-// to review.
+// summary is the end of a sitting, as the quiz engine presents it, and the
+// key that goes on.
 func (p *quizPane) summary(m *Model, w int, add func(int, ...string), para func(string, int, func(...string) string)) {
 	st, qw := m.styles(), m.qwords()
-	s := p.run.Score()
-	if p.run.Review() {
-		add(-1, st.title.Render(qw.reviewFinished))
-	} else {
-		add(-1, st.title.Render(fmt.Sprintf(qw.finished, p.run.Quiz.Chapter)))
-	}
-	add(-1, "")
-	line := fmt.Sprintf(qw.scoreLine, s.Correct, s.Judged, percent(s.Fraction()))
-	if s.Skipped > 0 {
-		line += fmt.Sprintf(qw.skippedLine, s.Skipped)
-	}
-	para(line, 0, st.key.Render)
-	if !p.run.Review() {
-		verdict := st.bad.Render(qw.notPassed)
-		if s.Passed() {
-			verdict = st.good.Render(qw.passed)
-		}
-		add(-1, fmt.Sprintf(qw.passMark, percent(s.PassMark), verdict))
-	}
-	if missed := p.missed(); missed > 0 {
-		add(-1, "")
-		para(fmt.Sprintf(qw.toReview, missed), 0, st.warn.Render)
-	}
-	if due := m.dueCount(); due > 0 && due != p.missed() {
-		para(fmt.Sprintf(qw.due, due), 0, st.dim.Render)
-	}
+	lines := quiz.SummaryLines(p.run, m.dueCount(), reviewPlace, m.lang)
+	add(-1, presentLines(lines, w, st, m.words(), "")...)
 	add(-1, "")
 	para(qw.finishedKeys, 0, st.dim.Render)
 }
 
-// percent rounds a fraction to a whole percentage.
-func percent(f float64) int { return int(f*100 + 0.5) }
+// presentLines styles and wraps lines the quiz engine presents, to w
+// cells; opensLesson says how to open a line's lesson.
+func presentLines(lines []quiz.Line, w int, st styles, t words, opensLesson string) []string {
+	plain := func(s ...string) string { return strings.Join(s, "") }
+	tones := map[quiz.Tone]func(...string) string{
+		quiz.Plain: plain, quiz.Good: st.good.Render, quiz.Bad: st.bad.Render, quiz.Warn: st.warn.Render,
+		quiz.Dim: st.dim.Render, quiz.Title: st.title.Render, quiz.Code: st.key.Render,
+	}
+	var out []string
+	for _, l := range lines {
+		pad, style := strings.Repeat(" ", l.Indent), tones[l.Tone]
+		inner := max(w-l.Indent, 1)
+		var rows []string
+		switch {
+		case l.Blank():
+			rows = []string{""}
+		case l.Result != nil:
+			rows = resultLines(*l.Result, inner, st, t)
+		case l.Badge != "":
+			rows = []string{style(l.Text) + tones[l.BadgeTone](l.Badge)}
+		case l.Prose:
+			for _, para := range strings.Split(reflow(l.Text), "\n") {
+				rows = append(rows, hanging(para, inner, style, st.key.Render)...)
+			}
+		case l.Item:
+			rows = hanging(l.Text, inner, style, st.key.Render)
+		case l.Mark != "":
+			under := strings.Repeat(" ", ansi.StringWidth(l.Mark))
+			for i, row := range paragraph(l.Text, max(inner-len(under), 1), style, st.key.Render) {
+				if i == 0 {
+					row = style(l.Mark) + row
+				} else {
+					row = under + row
+				}
+				rows = append(rows, row)
+			}
+		case l.Lesson != "" && opensLesson != "":
+			rows = paragraph(l.Text+" · "+opensLesson, inner, style, st.key.Render)
+		default:
+			rows = paragraph(l.Text, inner, style, st.key.Render)
+		}
+		for _, row := range rows {
+			if row != "" {
+				row = pad + row
+			}
+			out = append(out, row)
+		}
+	}
+	return out
+}
 
 // dueCount is how many questions are due for review now.
 func (m Model) dueCount() int {

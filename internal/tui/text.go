@@ -160,15 +160,12 @@ type quizWords struct {
 	// What each kind of answer takes, under the question.
 	choiceKeys, multipleKeys, orderKeys, sortKeys, commandKeys, manifestKeys, textKeys string
 	commandHelp, noCluster, checking, typeAgain                                        string
-	markOne, sortAll, typeSomething, unsorted, misplaced                               string
-	// Choices of true/false questions, and of "is it namespaced?".
-	trueFalse, namespaced [2]string
+	markOne, sortAll, typeSomething                                                    string
 	// The verdict.
-	right, wrong, skipped, yours, answer, lesson, forExample, declined string
-	judgedKeys, lastKeys, paused                                       string
+	yours, opensLesson, forExample, declined string
+	judgedKeys, lastKeys, paused             string
 	// The end of a sitting.
-	finished, reviewFinished, scoreLine, skippedLine, passMark, passed, notPassed string
-	toReview, due, finishedKeys, noQuiz, nothingDue                               string
+	finishedKeys, noQuiz, nothingDue string
 	// The footer: while choosing, while typing (when other keys type),
 	// at a verdict, and at the score.
 	keys, typingKeys, manifestFooter, judgedFooter, waitFooter, finishedFooter string
@@ -194,34 +191,16 @@ var quizEnglish = quizWords{
 	commandHelp:    "Type the kubectl command. kanzen runs it as a server-side dry run in namespace %s: nothing is created. After -f -, type the manifest on the lines below.",
 	noCluster:      "No cluster: this answer cannot be graded here, and the verdict will say why.",
 	checking:       "checking with the cluster…",
-	typeAgain:      "Type it again.",
 	markOne:        "Mark at least one choice (space).",
 	sortAll:        "Put every item in a category first: %d left.",
 	typeSomething:  "Type an answer.",
-	unsorted:       "—",
-	misplaced:      "Misplaced, with where you put them:",
-	trueFalse:      [2]string{"true", "false"},
-	namespaced:     [2]string{"true: namespaced", "false: cluster-scoped"},
-	right:          "Right.",
-	wrong:          "Not quite.",
-	skipped:        "Not graded.",
 	yours:          "Your answer: ",
-	answer:         "Answer: ",
-	lesson:         "Lesson: %s · l opens it",
+	opensLesson:    "l opens it",
 	forExample:     "for example: ",
 	declined:       "not graded: you chose not to create namespace %s on context %q (kanzen quiz --yes agrees from the command line)",
 	judgedKeys:     "enter next · l lesson · esc leave the quiz",
 	lastKeys:       "enter see the score · l lesson",
 	paused:         "The quiz waits where you were: Q returns to it.",
-	finished:       "Quiz of chapter %s finished",
-	reviewFinished: "Review finished",
-	scoreLine:      "Score: %d of %d right (%d%%)",
-	skippedLine:    " · %d not graded",
-	passMark:       "Pass mark %d%%: %s",
-	passed:         "passed ✓",
-	notPassed:      "not passed",
-	toReview:       "%d missed went to review (the Review row): they come back today, then after 1, 3, 7 and 16 days.",
-	due:            "Questions due for review now: %d",
 	finishedKeys:   "enter chapters",
 	noQuiz:         "Chapter %s has no quiz.",
 	nothingDue:     "Nothing is due for review. Missed questions come back here.",
@@ -268,34 +247,16 @@ var quizJapanese = quizWords{
 	commandHelp:    "kubectlのコマンドを入力してください。kanzenはNamespace %s でサーバー側のドライランとして実行するので、何も作成されません。-f - の場合は、次の行からマニフェストを入力します。",
 	noCluster:      "クラスタがないため、この答えはここでは採点できません。理由は判定に表示されます。",
 	checking:       "クラスタで確認しています…",
-	typeAgain:      "もう一度入力してください。",
 	markOne:        "少なくとも1つ印を付けてください（space）。",
 	sortAll:        "先にすべての項目をカテゴリに分けてください。残り%d個です。",
 	typeSomething:  "答えを入力してください。",
-	unsorted:       "—",
-	misplaced:      "分類が違うもの（括弧内はあなたの分類）：",
-	trueFalse:      [2]string{"正しい", "誤り"},
-	namespaced:     [2]string{"true: Namespaceに属する", "false: クラスタ全体のリソース"},
-	right:          "正解です。",
-	wrong:          "不正解です。",
-	skipped:        "採点なし。",
 	yours:          "あなたの答え：",
-	answer:         "正解：",
-	lesson:         "レッスン：%s · l で開く",
+	opensLesson:    "l で開く",
 	forExample:     "例：",
 	declined:       "採点なし：コンテキスト %[2]q に Namespace %[1]s を作成しないことを選びました（コマンドラインでは kanzen quiz --yes で同意できます）",
 	judgedKeys:     "enter 次へ · l レッスン · esc クイズを終える",
 	lastKeys:       "enter スコアを見る · l レッスン",
 	paused:         "クイズは途中のまま待っています。Q で戻れます。",
-	finished:       "第%s章のクイズが終わりました",
-	reviewFinished: "復習が終わりました",
-	scoreLine:      "スコア：%[2]d問中%[1]d問正解（%[3]d%%）",
-	skippedLine:    " · 採点なし%d問",
-	passMark:       "合格ライン%d%%：%s",
-	passed:         "合格 ✓",
-	notPassed:      "不合格",
-	toReview:       "間違えた%d問は復習（「復習」の行）に回りました。今日のうちに、その後は1日、3日、7日、16日後にまた出題されます。",
-	due:            "今復習できる問題：%d問",
 	finishedKeys:   "enter 章の一覧へ",
 	noQuiz:         "第%s章にはクイズがありません。",
 	nothingDue:     "復習する問題はありません。間違えた問題がここに戻ってきます。",
@@ -322,3 +283,6 @@ var quizJapanese = quizWords{
 		{"q", "終了（それまでの答えは保存）"},
 	},
 }
+
+// reviewPlace says where the chapter list keeps the questions missed.
+var reviewPlace = lessons.Text{lessons.English: " (the Review row)", lessons.Japanese: "（「復習」の行）"}

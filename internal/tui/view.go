@@ -294,7 +294,7 @@ func (m Model) chapterRows(w int) []homeRow {
 			text := fmt.Sprintf(qw.row, len(z.Questions))
 			passed := ""
 			if r, ok := m.progress.QuizResults(ch.ID); ok && r.Best.Total > 0 {
-				text += fmt.Sprintf(qw.best, percent(float64(r.Best.Score)/float64(r.Best.Total)))
+				text += fmt.Sprintf(qw.best, quiz.Percent(float64(r.Best.Score)/float64(r.Best.Total)))
 				if r.Best.Passed {
 					passed = st.good.Render(" ✓")
 				}
