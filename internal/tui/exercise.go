@@ -83,9 +83,11 @@ func (p *exercisePane) evaluate(lang lessons.Lang) {
 	}
 }
 
-// lines draws the pane's content for a width, before scrolling.
-func (p *exercisePane) lines(m *Model, w int) []string {
-	st, t, lang := m.styles(), m.words(), m.lang
+// lines draws the pane's content in f.w cells, before scrolling; problem
+// says why exercises cannot run, if they cannot, and record is the
+// learner's on this exercise.
+func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) []string {
+	st, t, lang, w := f.st, f.words(), f.lang, f.w
 	ex := p.ex
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
@@ -94,7 +96,6 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 			add(hanging(l, w, style, st.key.Render)...)
 		}
 	}
-	plain := func(s ...string) string { return strings.Join(s, "") }
 
 	for i, l := range textwrap.Wrap(ex.Title.In(lang), max(w-len(ex.ID)-1, 1)) {
 		if i == 0 {
@@ -115,8 +116,8 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		add(st.dim.Render(t.connecting + "…"))
 		return out
 	case notStarted:
-		if msg := m.clusterProblem(); msg != "" {
-			para(msg, st.warn.Render)
+		if problem != "" {
+			para(problem, st.warn.Render)
 			return out
 		}
 		if p.gone {
@@ -133,9 +134,9 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		return out
 	case failed:
 		para(p.err.Error(), st.bad.Render)
-		if msg := m.clusterProblem(); msg != "" {
+		if problem != "" {
 			add("")
-			para(msg, st.warn.Render)
+			para(problem, st.warn.Render)
 		}
 		return out
 	}
@@ -149,7 +150,6 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		add(resultLines(r, w, st, t)...)
 	}
 	add("")
-	record := exerciseRecord(m.progress, ex.ID)
 	if check.AllPass(p.results) {
 		add(st.good.Render("✓ "+t.allPass) + "  " + st.dim.Render(t.next))
 		add("")

@@ -133,7 +133,7 @@ func (p *quizPane) options() int {
 }
 
 // labels are the choices or items as shown, in lang.
-func (p *quizPane) labels(lang lessons.Lang, qw quizWords) []string {
+func (p *quizPane) labels(lang lessons.Lang) []string {
 	a := p.asked
 	switch a.Type {
 	case quiz.Single, quiz.Multiple:

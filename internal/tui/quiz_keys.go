@@ -205,8 +205,8 @@ func (m *Model) scrollQuiz(k string) {
 	if delta == 0 {
 		return
 	}
-	lines, _, offset := m.quizLayout(m.width, m.quizBoxHeight())
-	m.quiz.offset = clamp(offset+delta, 0, max(len(lines)-(m.quizBoxHeight()-2), 0))
+	l := m.shownQuizLayout()
+	m.quiz.offset = clamp(l.offset(m.quiz.offset)+delta, 0, max(len(l.lines)-(l.h-2), 0))
 }
 
 // quizClick picks the choice or item under the mouse.
@@ -215,7 +215,8 @@ func (m Model) quizClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if p.stage != answering || widgetOf(p.asked) == typing {
 		return m, nil
 	}
-	_, targets, offset := m.quizLayout(m.width, m.quizBoxHeight())
+	l := m.shownQuizLayout()
+	targets, offset := l.targets, l.offset(p.offset)
 	// The header is row 0 and the box's top edge row 1.
 	i := msg.Y - 2 + offset
 	if msg.Y < 2 || msg.Y >= m.quizBoxHeight() || i < 0 || i >= len(targets) || targets[i] < 0 {

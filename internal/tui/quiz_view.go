@@ -20,24 +20,53 @@ func (m Model) quizBoxHeight() int {
 // wider than reads well.
 func quizWrap(w int) int { return clamp(w-4, 1, 100) }
 
-// quizLayout is the quiz box's content for a screen width and box height,
-// the choice or item each line picks (-1 for none), and the first line
-// shown: the learner's offset, moved so that the cursor stays in view.
-func (m Model) quizLayout(w, h int) (lines []string, targets []int, offset int) {
-	lines, targets, focus := m.quiz.content(&m, quizWrap(w))
-	inner := max(h-2, 0)
-	offset = m.quiz.offset
-	if focus >= 0 && inner > 0 {
-		offset = clamp(offset, focus-inner+1, focus)
-	}
-	offset = clamp(offset, 0, max(len(lines)-inner, 0))
-	return lines, targets, offset
+// quizLayout is the quiz box's content laid out for a width: its lines,
+// the choice or item each line picks (-1 for none), and the line to keep
+// in view (-1 for none).
+type quizLayout struct {
+	lines   []string
+	targets []int
+	focus   int
+	// w and h are the screen width and box height it was laid out for.
+	w, h int
 }
 
-// quizBox draws the quiz screen's box.
+// offset is the first line shown: the learner's, moved so that the
+// cursor stays in view.
+func (l *quizLayout) offset(want int) int {
+	inner := max(l.h-2, 0)
+	if l.focus >= 0 && inner > 0 {
+		want = clamp(want, l.focus-inner+1, l.focus)
+	}
+	return clamp(want, 0, max(len(l.lines)-inner, 0))
+}
+
+// quizLayoutFor lays the quiz out for a screen width and box height.
+func (m Model) quizLayoutFor(w, h int) *quizLayout {
+	l := m.quiz.content(m.frame(quizWrap(w), h), m.quizSurroundings())
+	l.w, l.h = w, h
+	return l
+}
+
+// shownQuizLayout is the layout the screen shows: the one the last View
+// drew, when it drew this model at this size, so that a scroll or a click
+// does not lay the whole quiz out again.
+func (m Model) shownQuizLayout() *quizLayout {
+	w, h := m.width, m.quizBoxHeight()
+	if m.seen != nil && m.seen.quiz != nil && m.seen.quiz.w == w && m.seen.quiz.h == h {
+		return m.seen.quiz
+	}
+	return m.quizLayoutFor(w, h)
+}
+
+// quizBox draws the quiz screen's box, and keeps its layout for the
+// scrolls and clicks that follow.
 func (m Model) quizBox(w, h int) []string {
-	lines, _, offset := m.quizLayout(w, h)
-	visible, _ := window(lines, offset, max(h-2, 0))
+	l := m.quizLayoutFor(w, h)
+	if m.drawn != nil {
+		m.drawn.quiz = l
+	}
+	visible, _ := window(l.lines, l.offset(m.quiz.offset), max(h-2, 0))
 	return box(m.quizTitle(), visible, w, h, true, m.styles())
 }
 
@@ -60,58 +89,107 @@ func (m Model) quizTitle() string {
 	return title
 }
 
-// content is the quiz box's lines for a width, the choice or item each
-// line picks (-1 for none), and the line to keep in view (-1 for none).
-func (p *quizPane) content(m *Model, w int) (lines []string, targets []int, focus int) {
-	st, qw, lang := m.styles(), m.qwords(), m.lang
-	focus = -1
-	add := func(target int, s ...string) {
-		for _, l := range s {
-			lines = append(lines, l)
-			targets = append(targets, target)
-		}
-	}
-	para := func(s string, indent int, style func(...string) string) {
-		pad := strings.Repeat(" ", indent)
-		for _, l := range paragraph(s, max(w-indent, 1), style, st.key.Render) {
-			add(-1, pad+l)
-		}
-	}
-	plain := func(s ...string) string { return strings.Join(s, "") }
+// quizSurroundings is what the quiz screen shows besides the sitting.
+type quizSurroundings struct {
+	// noCluster: answers that need a cluster cannot be graded.
+	noCluster bool
+	// scratch is the namespace command answers are dry-run in.
+	scratch string
+	// due counts the questions due for review now.
+	due int
+}
 
+func (m Model) quizSurroundings() quizSurroundings {
+	return quizSurroundings{
+		noCluster: m.grader == nil || m.grader.Target == nil,
+		scratch:   m.scratchNamespace(),
+		due:       m.dueCount(),
+	}
+}
+
+// quizLines gathers the quiz box's lines, and the choice or item each
+// line picks.
+type quizLines struct {
+	f frame
+	quizLayout
+}
+
+func (b *quizLines) add(target int, s ...string) {
+	for _, l := range s {
+		b.lines = append(b.lines, l)
+		b.targets = append(b.targets, target)
+	}
+}
+
+// para wraps a paragraph, with inline code, indented.
+func (b *quizLines) para(s string, indent int, style func(...string) string) {
+	pad := strings.Repeat(" ", indent)
+	for _, l := range paragraph(s, max(b.f.w-indent, 1), style, b.f.st.key.Render) {
+		b.add(-1, pad+l)
+	}
+}
+
+// content lays out the quiz box's lines in f.w cells.
+func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
+	st, qw, lang := f.st, f.qwords(), f.lang
+	b := &quizLines{f: f, quizLayout: quizLayout{focus: -1}}
 	if p.stage == finished {
-		p.summary(m, w, add, para)
-		return lines, targets, focus
+		b.add(-1, presentLines(quiz.SummaryLines(p.run, around.due, reviewPlace, lang), f, "")...)
+		b.add(-1, "")
+		b.para(qw.finishedKeys, 0, st.dim.Render)
+		return &b.quizLayout
 	}
 	a := p.asked
 	promptStyle := plain
 	if p.stage == judged {
 		promptStyle = st.dim.Render
 	}
-	para(a.Text(lang), 0, promptStyle)
-	add(-1, "")
+	b.para(a.Text(lang), 0, promptStyle)
+	b.add(-1, "")
 
 	if p.stage == judged {
-		p.verdictLines(m, w, add, para)
-		return lines, targets, focus
+		b.add(-1, p.yours(f)...)
+		b.add(-1, presentLines(quiz.VerdictLines(p.verdict, a, p.answer, f.course, lang), f, qw.opensLesson)...)
+		b.add(-1, "")
+		keys := qw.judgedKeys
+		if p.run.Done() {
+			keys = qw.lastKeys
+		}
+		b.para(keys, 0, st.dim.Render)
+		return &b.quizLayout
 	}
-	if a.NeedsCluster() && (m.grader == nil || m.grader.Target == nil) {
-		para(qw.noCluster, 0, st.warn.Render)
-		add(-1, "")
+	if a.NeedsCluster() && around.noCluster {
+		b.para(qw.noCluster, 0, st.warn.Render)
+		b.add(-1, "")
 	}
 	if a.Type == quiz.Command {
-		para(fmt.Sprintf(qw.commandHelp, m.scratchNamespace()), 0, st.dim.Render)
-		add(-1, "")
+		b.para(fmt.Sprintf(qw.commandHelp, around.scratch), 0, st.dim.Render)
+		b.add(-1, "")
 	}
 	if p.stage == grading {
-		add(-1, p.yours(m, w)...)
-		add(-1, "", st.dim.Render(qw.checking))
-		return lines, targets, focus
+		b.add(-1, p.yours(f)...)
+		b.add(-1, "", st.dim.Render(qw.checking))
+		return &b.quizLayout
 	}
+	keys := p.answerWidget(b)
+	b.add(-1, "")
+	if p.problem != "" {
+		b.para(p.problem, 0, st.warn.Render)
+	}
+	if p.manifest() {
+		keys = qw.manifestKeys
+	}
+	b.para(keys, 0, st.dim.Render)
+	return &b.quizLayout
+}
 
-	labels := p.labels(lang, qw)
+// answerWidget lays out what the learner answers with, and returns the
+// keys it takes.
+func (p *quizPane) answerWidget(b *quizLines) (keys string) {
+	st, qw, lang, w := b.f.st, b.f.qwords(), b.f.lang, b.f.w
+	a := p.asked
+	labels := p.labels(lang)
 	n := p.options()
-	var keys string
 	switch widgetOf(a) {
 	case pickOne, pickSome, ordering:
 		keys = fmt.Sprintf(qw.choiceKeys, n)
@@ -132,88 +210,88 @@ func (p *quizPane) content(m *Model, w int) (lines []string, targets []int, focu
 			lead, style := "  ", st.item.Render
 			if i == p.cursor {
 				lead, style = "› ", st.selected.Render
-				focus = len(lines)
+				b.focus = len(b.lines)
 			}
 			indent := strings.Repeat(" ", 2+len(mark))
 			for j, l := range paragraph(label, max(w-len(indent), 1), style, st.key.Render) {
 				if j == 0 {
-					add(i, style(lead+mark)+l)
+					b.add(i, style(lead+mark)+l)
 				} else {
-					add(i, indent+l)
+					b.add(i, indent+l)
 				}
 			}
 		}
 	case sorting:
 		keys = fmt.Sprintf(qw.sortKeys, len(a.Categories))
-		// The legend breaks between categories, never inside one.
-		legend := ""
-		for i, c := range a.Categories {
-			item := fmt.Sprintf("%d %s", i+1, c.Name(lang))
-			switch {
-			case legend == "":
-				legend = item
-			case ansi.StringWidth(legend+" · "+item) > w:
-				add(-1, st.dim.Render(legend))
-				legend = item
-			default:
-				legend += " · " + item
-			}
-		}
-		add(-1, st.dim.Render(legend))
-		add(-1, "")
-		nameWidth := 0
-		for _, l := range labels {
-			nameWidth = max(nameWidth, ansi.StringWidth(l))
-		}
-		for i, name := range labels {
-			cat := st.dim.Render(quiz.UnsortedMark)
-			if c := p.sorted[i]; c >= 0 {
-				cat = a.Categories[c].Name(lang)
-			}
-			lead, style := "  ", st.item.Render
-			if i == p.cursor {
-				lead, style = "› ", st.selected.Render
-				cat = st.selected.Render("‹ ") + cat + st.selected.Render(" ›")
-				focus = len(lines)
-			} else {
-				cat = "  " + cat
-			}
-			add(i, style(lead+name+strings.Repeat(" ", nameWidth-ansi.StringWidth(name)+2))+cat)
-		}
+		p.sortWidget(b, labels)
 	case typing:
 		keys = qw.textKeys
 		if a.Type == quiz.Command {
 			keys = qw.commandKeys
 		}
 		view, cursor := p.input.view(w, p.prompt(), true, st)
-		focus = len(lines) + cursor
-		add(-1, view...)
+		b.focus = len(b.lines) + cursor
+		b.add(-1, view...)
 	}
-	add(-1, "")
-	if p.problem != "" {
-		para(p.problem, 0, st.warn.Render)
+	return keys
+}
+
+// sortWidget lays out a sort question: the categories' legend, then each
+// item with the category the learner gave it.
+func (p *quizPane) sortWidget(b *quizLines, labels []string) {
+	st, lang, w := b.f.st, b.f.lang, b.f.w
+	a := p.asked
+	// The legend breaks between categories, never inside one.
+	legend := ""
+	for i, c := range a.Categories {
+		item := fmt.Sprintf("%d %s", i+1, c.Name(lang))
+		switch {
+		case legend == "":
+			legend = item
+		case ansi.StringWidth(legend+" · "+item) > w:
+			b.add(-1, st.dim.Render(legend))
+			legend = item
+		default:
+			legend += " · " + item
+		}
 	}
-	if p.manifest() {
-		keys = qw.manifestKeys
+	b.add(-1, st.dim.Render(legend))
+	b.add(-1, "")
+	nameWidth := 0
+	for _, l := range labels {
+		nameWidth = max(nameWidth, ansi.StringWidth(l))
 	}
-	para(keys, 0, st.dim.Render)
-	return lines, targets, focus
+	for i, name := range labels {
+		cat := st.dim.Render(quiz.UnsortedMark)
+		if c := p.sorted[i]; c >= 0 {
+			cat = a.Categories[c].Name(lang)
+		}
+		lead, style := "  ", st.item.Render
+		if i == p.cursor {
+			lead, style = "› ", st.selected.Render
+			cat = st.selected.Render("‹ ") + cat + st.selected.Render(" ›")
+			b.focus = len(b.lines)
+		} else {
+			cat = "  " + cat
+		}
+		b.add(i, style(lead+name+strings.Repeat(" ", nameWidth-ansi.StringWidth(name)+2))+cat)
+	}
 }
 
 // yours is the learner's answer, as a line or, for a command, as typed.
-func (p *quizPane) yours(m *Model, w int) []string {
-	st, qw := m.styles(), m.qwords()
+func (p *quizPane) yours(f frame) []string {
+	st, qw, w := f.st, f.qwords(), f.w
 	a := p.answer
 	var said string
 	choice := func(i int) string {
 		if i < 0 || i >= len(p.asked.Choices) {
 			return ""
 		}
-		return strings.TrimSpace(p.asked.Choices[i].In(m.lang))
+		return strings.TrimSpace(p.asked.Choices[i].In(f.lang))
 	}
 	switch widgetOf(p.asked) {
 	case pickOne:
-		labels := p.labels(m.lang, qw)
+		labels := p.labels(f.lang)
 		switch {
 		case a.Bool != nil && *a.Bool:
 			said = labels[0]
@@ -233,7 +311,7 @@ func (p *quizPane) yours(m *Model, w int) []string {
 		return out
 	case ordering:
 		out := []string{st.dim.Render(strings.TrimSpace(qw.yours))}
-		for i, l := range p.labels(m.lang, qw) {
+		for i, l := range p.labels(f.lang) {
 			for _, hl := range hanging(fmt.Sprintf("%d. %s", i+1, l), max(w-2, 1), st.dim.Render, st.key.Render) {
 				out = append(out, "  "+hl)
 			}
@@ -252,35 +330,10 @@ func (p *quizPane) yours(m *Model, w int) []string {
 	return paragraph(qw.yours+said, w, st.dim.Render, st.key.Render)
 }
 
-// verdictLines are the learner's answer, the verdict as the quiz engine
-// presents it, and the keys that go on.
-func (p *quizPane) verdictLines(m *Model, w int, add func(int, ...string), para func(string, int, func(...string) string)) {
-	st, qw := m.styles(), m.qwords()
-	add(-1, p.yours(m, w)...)
-	lines := quiz.VerdictLines(p.verdict, p.asked, p.answer, m.course, m.lang)
-	add(-1, presentLines(lines, w, st, m.words(), qw.opensLesson)...)
-	add(-1, "")
-	keys := qw.judgedKeys
-	if p.run.Done() {
-		keys = qw.lastKeys
-	}
-	para(keys, 0, st.dim.Render)
-}
-
-// summary is the end of a sitting, as the quiz engine presents it, and the
-// key that goes on.
-func (p *quizPane) summary(m *Model, w int, add func(int, ...string), para func(string, int, func(...string) string)) {
-	st, qw := m.styles(), m.qwords()
-	lines := quiz.SummaryLines(p.run, m.dueCount(), reviewPlace, m.lang)
-	add(-1, presentLines(lines, w, st, m.words(), "")...)
-	add(-1, "")
-	para(qw.finishedKeys, 0, st.dim.Render)
-}
-
 // presentLines styles and wraps lines the quiz engine presents, to w
 // cells; opensLesson says how to open a line's lesson.
-func presentLines(lines []quiz.Line, w int, st styles, t words, opensLesson string) []string {
-	plain := func(s ...string) string { return strings.Join(s, "") }
+func presentLines(lines []quiz.Line, f frame, opensLesson string) []string {
+	st, w := f.st, f.w
 	tones := map[quiz.Tone]func(...string) string{
 		quiz.Plain: plain, quiz.Good: st.good.Render, quiz.Bad: st.bad.Render, quiz.Warn: st.warn.Render,
 		quiz.Dim: st.dim.Render, quiz.Title: st.title.Render, quiz.Code: st.key.Render,
@@ -294,7 +347,7 @@ func presentLines(lines []quiz.Line, w int, st styles, t words, opensLesson stri
 		case l.Blank():
 			rows = []string{""}
 		case l.Result != nil:
-			rows = resultLines(*l.Result, inner, st, t)
+			rows = resultLines(*l.Result, inner, st, f.words())
 		case l.Badge != "":
 			rows = []string{style(l.Text) + tones[l.BadgeTone](l.Badge)}
 		case l.Prose:

@@ -386,7 +386,7 @@ func assertFits(t *testing.T, m Model, w, h int) {
 func TestATitleAndAGoalsListItemsWrapUnderTheirText(t *testing.T) {
 	m := midExercise(t, lessons.English, 120, 40)
 	m.exercise.ex.Goal = lessons.Text{lessons.English: "Make:\n- a ResourceQuota `compute` with hard limits\n  pods=5 and requests.cpu=1;\n- a LimitRange."}
-	got := ansi.Strip(strings.Join(m.exercise.lines(&m, 30), "\n"))
+	got := ansi.Strip(strings.Join(exerciseLines(m, 30), "\n"))
 	want := "2.1 Run myapp with three\n    replicas\nMake:\n- a ResourceQuota compute\n  with hard limits pods=5 and\n  requests.cpu=1;\n- a LimitRange.\n"
 	if !strings.Contains(got, want) {
 		t.Fatalf("got\n%s\nwant it to contain\n%s", got, want)
@@ -471,7 +471,7 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 		next, _ := m.Update(changedMsg{update: session.Update{Snapshot: m.exercise.snapshot, Err: denied}})
 		m = next.(Model)
 		// The status line, and the pane drawn wide enough not to wrap.
-		screen := strings.Split(viewText(m), "\n")[0] + ansi.Strip(strings.Join(m.exercise.lines(&m, 1000), "\n"))
+		screen := strings.Split(viewText(m), "\n")[0] + ansi.Strip(strings.Join(exerciseLines(m, 1000), "\n"))
 		for _, w := range want {
 			if !strings.Contains(screen, w) {
 				t.Errorf("%s: the screen lacks %q:\n%s", lang, w, screen)
@@ -481,4 +481,9 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 			t.Errorf("%s: a refusal reads as reconnecting", lang)
 		}
 	}
+}
+
+// exerciseLines is the exercise pane's content drawn w cells wide.
+func exerciseLines(m Model, w int) []string {
+	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 }

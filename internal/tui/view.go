@@ -465,7 +465,7 @@ func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
 	if m.exercise.ex == nil {
 		return box(t.exerciseTab, textwrap.Wrap(t.noLessonExercise, max(w-4, 1)), w, h, focused, st)
 	}
-	content := m.exercise.lines(&m, max(w-4, 1))
+	content := m.exercise.lines(m.frame(max(w-4, 1), max(h-2, 0)), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 	visible, _ := window(content, m.exercise.offset, max(h-2, 0))
 	return box(t.exerciseTab, visible, w, h, focused, st)
 }
