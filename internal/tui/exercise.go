@@ -159,7 +159,7 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 	}
 	hints, shown := record.HintsUsed, record.SolutionShown
 	for i := 0; i < hints && i < len(ex.Hints); i++ {
-		para(fmt.Sprintf("%s %d/%d: %s", t.hint, i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
+		para(fmt.Sprintf("%s %d/%d: %s", hintKey.short.In(lang), i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
 	}
 	if shown {
 		add(st.title.Render(fmt.Sprintf(t.solutionHeader, p.namespace())))
@@ -169,7 +169,7 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 			}
 		}
 	}
-	add(st.dim.Render(fmt.Sprintf("h %s %d/%d · s %s · r %s · ! %s", t.hint, min(hints+1, len(ex.Hints)), len(ex.Hints), t.solution, t.reset, t.shell)))
+	add(st.dim.Render(fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))))
 	add("")
 	add(st.dim.Render("── " + t.live + " ──"))
 	add(liveLines(p.snapshot, ex.Kinds, w, st, t)...)

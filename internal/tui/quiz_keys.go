@@ -12,125 +12,153 @@ import (
 // quizKey handles a key on the quiz screen.
 func (m Model) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p := &m.quiz
-	k := msg.String()
-	if k == "esc" {
+	if m.pressed(msg, leaveKey) {
 		return m.leaveQuiz()
 	}
 	switch p.stage {
 	case grading:
 		return m, nil
 	case judged:
-		return m.judgedKey(k)
+		return m.judgedKey(msg)
 	case finished:
-		if k == "enter" {
+		if m.pressed(msg, toChaptersKey) {
 			return m.leaveQuiz()
 		}
-		m.scrollQuiz(k)
+		m.scrollQuiz(msg)
 		return m, nil
-	}
-	n := p.options()
-	number := 0
-	if len(k) == 1 && k[0] >= '1' && k[0] <= '9' {
-		number = int(k[0] - '0')
 	}
 	switch widgetOf(p.asked) {
 	case typing:
 		return m.typingKey(msg)
 	case pickOne:
-		switch {
-		case k == "enter":
-			return m.submitQuiz(p.pick(p.cursor))
-		case number >= 1 && number <= n:
-			p.cursor = number - 1
-			return m.submitQuiz(p.pick(p.cursor))
-		}
+		return m.pickOneKey(msg)
 	case pickSome:
-		switch {
-		case k == "space" || k == "x":
-			p.marked[p.cursor] = !p.marked[p.cursor]
-			return m, nil
-		case number >= 1 && number <= n:
-			p.cursor = number - 1
-			p.marked[p.cursor] = !p.marked[p.cursor]
-			return m, nil
-		case k == "enter":
-			var chosen []int
-			for i, on := range p.marked {
-				if on {
-					chosen = append(chosen, i)
-				}
-			}
-			if len(chosen) == 0 {
-				p.problem = m.qwords().markOne
-				return m, nil
-			}
-			return m.submitQuiz(p.asked.ChoiceAnswer(chosen...))
-		}
+		return m.pickSomeKey(msg)
 	case ordering:
-		c := p.cursor
-		switch k {
-		case "shift+up", "K":
-			if c > 0 {
-				p.order[c], p.order[c-1] = p.order[c-1], p.order[c]
-				p.cursor--
-			}
-			return m, nil
-		case "shift+down", "J":
-			if c+1 < n {
-				p.order[c], p.order[c+1] = p.order[c+1], p.order[c]
-				p.cursor++
-			}
-			return m, nil
-		case "enter":
-			return m.submitQuiz(p.asked.OrderAnswer(p.order))
-		}
-	case sorting:
-		cats := len(p.asked.Categories)
-		c := p.cursor
-		switch {
-		case k == "right" || k == "l":
-			p.sorted[c] = (p.sorted[c] + 1) % cats
-			return m, nil
-		case k == "left" || k == "h":
-			if p.sorted[c] <= 0 {
-				p.sorted[c] = cats - 1
-			} else {
-				p.sorted[c]--
-			}
-			return m, nil
-		case number >= 1 && number <= cats:
-			// A number sorts the item and goes on to the next, so that a
-			// list is sorted with one key per item.
-			p.sorted[c] = number - 1
-			p.cursor = min(c+1, n-1)
-			return m, nil
-		case k == "enter":
-			left := 0
-			sorted := map[string]quiz.Category{}
-			for i, cat := range p.sorted {
-				if cat < 0 {
-					left++
-					continue
-				}
-				sorted[p.asked.Sorted[p.asked.Shown[i]].Name] = p.asked.Categories[cat]
-			}
-			if left > 0 {
-				p.problem = fmt.Sprintf(m.qwords().sortAll, left)
-				return m, nil
-			}
-			return m.submitQuiz(quiz.Answer{Sort: sorted})
-		}
+		return m.orderingKey(msg)
 	}
-	// Keys every widget shares: moving the cursor, and scrolling.
-	switch k {
-	case "up", "k":
+	return m.sortingKey(msg)
+}
+
+// number is the number key pressed, from 1 to 9, or 0.
+func (m Model) number(msg tea.KeyPressMsg) int {
+	if !m.pressed(msg, numberKey) {
+		return 0
+	}
+	return int(msg.String()[0] - '0')
+}
+
+func (m Model) pickOneKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p := &m.quiz
+	switch n := m.number(msg); {
+	case m.pressed(msg, answerKey):
+		return m.submitQuiz(p.pick(p.cursor))
+	case n >= 1 && n <= p.options():
+		p.cursor = n - 1
+		return m.submitQuiz(p.pick(p.cursor))
+	}
+	return m.choosingKey(msg)
+}
+
+func (m Model) pickSomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p := &m.quiz
+	switch n := m.number(msg); {
+	case m.pressed(msg, markKey):
+		p.marked[p.cursor] = !p.marked[p.cursor]
+		return m, nil
+	case n >= 1 && n <= p.options():
+		p.cursor = n - 1
+		p.marked[p.cursor] = !p.marked[p.cursor]
+		return m, nil
+	case m.pressed(msg, answerKey):
+		var chosen []int
+		for i, on := range p.marked {
+			if on {
+				chosen = append(chosen, i)
+			}
+		}
+		if len(chosen) == 0 {
+			p.problem = m.qwords().markOne
+			return m, nil
+		}
+		return m.submitQuiz(p.asked.ChoiceAnswer(chosen...))
+	}
+	return m.choosingKey(msg)
+}
+
+func (m Model) orderingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p := &m.quiz
+	c := p.cursor
+	switch {
+	case m.pressed(msg, moveUpKey):
+		if c > 0 {
+			p.order[c], p.order[c-1] = p.order[c-1], p.order[c]
+			p.cursor--
+		}
+		return m, nil
+	case m.pressed(msg, moveDownKey):
+		if c+1 < p.options() {
+			p.order[c], p.order[c+1] = p.order[c+1], p.order[c]
+			p.cursor++
+		}
+		return m, nil
+	case m.pressed(msg, answerKey):
+		return m.submitQuiz(p.asked.OrderAnswer(p.order))
+	}
+	return m.choosingKey(msg)
+}
+
+func (m Model) sortingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p := &m.quiz
+	cats := len(p.asked.Categories)
+	c := p.cursor
+	switch n := m.number(msg); {
+	case m.pressed(msg, nextCategory):
+		p.sorted[c] = (p.sorted[c] + 1) % cats
+		return m, nil
+	case m.pressed(msg, prevCategory):
+		if p.sorted[c] <= 0 {
+			p.sorted[c] = cats - 1
+		} else {
+			p.sorted[c]--
+		}
+		return m, nil
+	case n >= 1 && n <= cats:
+		// A number sorts the item and goes on to the next, so that a
+		// list is sorted with one key per item.
+		p.sorted[c] = n - 1
+		p.cursor = min(c+1, p.options()-1)
+		return m, nil
+	case m.pressed(msg, answerKey):
+		left := 0
+		sorted := map[string]quiz.Category{}
+		for i, cat := range p.sorted {
+			if cat < 0 {
+				left++
+				continue
+			}
+			sorted[p.asked.Sorted[p.asked.Shown[i]].Name] = p.asked.Categories[cat]
+		}
+		if left > 0 {
+			p.problem = fmt.Sprintf(m.qwords().sortAll, left)
+			return m, nil
+		}
+		return m.submitQuiz(quiz.Answer{Sort: sorted})
+	}
+	return m.choosingKey(msg)
+}
+
+// choosingKey handles the keys every choosing widget shares: moving the
+// cursor, and scrolling.
+func (m Model) choosingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p := &m.quiz
+	switch {
+	case m.pressed(msg, quizUpKey, prevChoiceKey):
 		p.cursor = max(p.cursor-1, 0)
-	case "down", "j", "tab":
-		p.cursor = clamp(p.cursor+1, 0, max(n-1, 0))
-	case "shift+tab":
-		p.cursor = max(p.cursor-1, 0)
+	case m.pressed(msg, quizDownKey, nextChoiceKey):
+		p.cursor = clamp(p.cursor+1, 0, max(p.options()-1, 0))
 	default:
-		m.scrollQuiz(k)
+		m.scrollQuiz(msg)
 	}
 	return m, nil
 }
@@ -139,14 +167,14 @@ func (m Model) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) typingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p := &m.quiz
 	command := p.asked.Type == quiz.Command
-	switch k := msg.String(); k {
-	case "ctrl+d", "ctrl+s":
+	switch {
+	case m.pressed(msg, checkKey):
 		return m.submitTyped()
-	case "alt+enter", "ctrl+j", "shift+enter":
+	case m.pressed(msg, newLineKey):
 		if command {
 			p.input.newline()
 		}
-	case "enter":
+	case m.pressed(msg, sendKey):
 		line := strings.TrimSpace(string(p.input.line()))
 		last := p.input.row+1 == len(p.input.lines)
 		switch {
@@ -159,14 +187,14 @@ func (m Model) typingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		default:
 			return m.submitTyped()
 		}
-	case "pgup", "pgdown":
-		m.scrollQuiz(k)
-	case "tab":
+	case m.pressed(msg, typingPageUpKey, typingPageDownKey):
+		m.scrollQuiz(msg)
+	case m.pressed(msg, indentKey):
 		// YAML indents with spaces.
 		p.input.insert("  ")
 	default:
 		before := p.input.Value()
-		if !p.input.key(k) && msg.Text != "" {
+		if !p.input.key(msg.String()) && msg.Text != "" {
 			p.input.insert(msg.Text)
 		}
 		if p.input.Value() != before {
@@ -178,12 +206,12 @@ func (m Model) typingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // judgedKey handles a key while a verdict is on screen.
-func (m Model) judgedKey(k string) (tea.Model, tea.Cmd) {
+func (m Model) judgedKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p := &m.quiz
-	switch k {
-	case "enter", "n", "right":
+	switch {
+	case m.pressed(msg, nextKey):
 		p.next()
-	case "l":
+	case m.pressed(msg, lessonKey):
 		for i, s := range m.steps {
 			if s.lesson.ID == p.verdict.Lesson {
 				cmd := m.goTo(i)
@@ -192,19 +220,32 @@ func (m Model) judgedKey(k string) (tea.Model, tea.Cmd) {
 			}
 		}
 	default:
-		m.scrollQuiz(k)
+		m.scrollQuiz(msg)
 	}
 	return m, nil
 }
 
 // scrollQuiz scrolls the quiz screen for a scrolling key.
-func (m *Model) scrollQuiz(k string) {
+func (m *Model) scrollQuiz(msg tea.KeyPressMsg) {
 	page := max(m.height-6, 1)
-	delta := map[string]int{"up": -1, "k": -1, "down": 1, "j": 1, "pgup": -page, "b": -page,
-		"pgdown": page, "space": page, "f": page, "home": -1 << 20, "g": -1 << 20, "end": 1 << 20, "G": 1 << 20}[k]
-	if delta == 0 {
-		return
+	switch {
+	case m.pressed(msg, scrollUpKey):
+		m.scrollQuizBy(-1)
+	case m.pressed(msg, scrollDownKey):
+		m.scrollQuizBy(1)
+	case m.pressed(msg, quizPageUpKey, typingPageUpKey):
+		m.scrollQuizBy(-page)
+	case m.pressed(msg, quizPageDownKey, typingPageDownKey):
+		m.scrollQuizBy(page)
+	case m.pressed(msg, topKey):
+		m.scrollQuizBy(-1 << 20)
+	case m.pressed(msg, bottomKey):
+		m.scrollQuizBy(1 << 20)
 	}
+}
+
+// scrollQuizBy moves the quiz screen by delta lines.
+func (m *Model) scrollQuizBy(delta int) {
 	l := m.shownQuizLayout()
 	m.quiz.offset = clamp(l.offset(m.quiz.offset)+delta, 0, max(len(l.lines)-(l.h-2), 0))
 }

@@ -136,7 +136,7 @@ func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
 	if p.stage == finished {
 		b.add(-1, presentLines(quiz.SummaryLines(p.run, around.due, reviewPlace, lang), f, "")...)
 		b.add(-1, "")
-		b.para(qw.finishedKeys, 0, st.dim.Render)
+		b.para(footerText(finishedKeys, lang, 0), 0, st.dim.Render)
 		return &b.quizLayout
 	}
 	a := p.asked
@@ -149,13 +149,13 @@ func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
 
 	if p.stage == judged {
 		b.add(-1, p.yours(f)...)
-		b.add(-1, presentLines(quiz.VerdictLines(p.verdict, a, p.answer, f.course, lang), f, qw.opensLesson)...)
+		b.add(-1, presentLines(quiz.VerdictLines(p.verdict, a, p.answer, f.course, lang), f, opensLesson.With(lessonKey.Help().Key).In(lang))...)
 		b.add(-1, "")
-		keys := qw.judgedKeys
+		keys := judgedKeys
 		if p.run.Done() {
-			keys = qw.lastKeys
+			keys = lastKeys
 		}
-		b.para(keys, 0, st.dim.Render)
+		b.para(footerText(keys, lang, 0), 0, st.dim.Render)
 		return &b.quizLayout
 	}
 	if a.NeedsCluster() && around.noCluster {
@@ -225,7 +225,7 @@ func (p *quizPane) answerWidget(b *quizLines) (keys string) {
 		keys = fmt.Sprintf(qw.sortKeys, len(a.Categories))
 		p.sortWidget(b, labels)
 	case typing:
-		keys = qw.textKeys
+		keys = footerText(textFooter, lang, 0)
 		if a.Type == quiz.Command {
 			keys = qw.commandKeys
 		}

@@ -4,24 +4,21 @@ import "kanzen.dev/kanzen/lessons"
 
 // words is the interface's own wording in one language.
 type words struct {
-	homeKeys, studyKeys, lessonTab, exerciseTab                                 string
-	noCluster, unreachable, reconnecting, connecting, comingSoon, notAllowed    string
-	noLessonExercise, startPrompt, starting, notStartedYet                      string
-	offerSandbox, buildingSandbox, startingSandbox                              string
-	hint, solution, solutionHeader, allPass, next, resetConfirm                 string
-	confirmRemote, yesNo, shellBanner, ownShellBanner, debrief, live, noObjects string
-	helpTitle, pending, notCheckableHere, reset, shell                          string
-	noClusterConfigured, resetting, namespaceGone                               string
-	contextRemoved, contextRemovedSwitched, contextRemovedDangling              string
-	keepTrying, progressSetAside, progressNewer, progressLang                   string
-	help                                                                        [][2]string
-	quiz                                                                        quizWords
+	lessonTab, exerciseTab                                                   string
+	noCluster, unreachable, reconnecting, connecting, comingSoon, notAllowed string
+	noLessonExercise, startPrompt, starting, notStartedYet                   string
+	offerSandbox, buildingSandbox, startingSandbox                           string
+	solutionHeader, allPass, next, resetConfirm                              string
+	confirmRemote, shellBanner, ownShellBanner, debrief, live, noObjects     string
+	helpTitle, pending, notCheckableHere                                     string
+	noClusterConfigured, resetting, namespaceGone                            string
+	contextRemoved, contextRemovedSwitched, contextRemovedDangling           string
+	keepTrying, progressSetAside, progressNewer, progressLang                string
+	quiz                                                                     quizWords
 }
 
 var text = map[lessons.Lang]words{
 	lessons.English: {
-		homeKeys:               "↑/↓ choose · 1–%d chapter · enter open · L 日本語 · ? help · q quit",
-		studyKeys:              "? help · tab focus · ←/→ step · enter start · h hint · ! shell · Q quiz · L 日本語 · q quit",
 		lessonTab:              "lesson",
 		exerciseTab:            "exercise",
 		noCluster:              "no cluster",
@@ -41,14 +38,11 @@ var text = map[lessons.Lang]words{
 		offerSandbox:           "Press S to start kanzen's sandbox, a local Kubernetes cluster (the first build takes about 10 minutes; lessons stay readable meanwhile).",
 		buildingSandbox:        "Building the sandbox",
 		startingSandbox:        "Starting the sandbox…",
-		hint:                   "hint",
-		solution:               "solution",
 		solutionHeader:         "Reference solution (run in namespace %s):",
 		allPass:                "Every check passes.",
 		next:                   "→ next step",
 		resetConfirm:           "Reset exercise %s? This deletes namespace %s and everything in it, then sets it up again. y/n",
 		confirmRemote:          "Context %q (%s) does not look like a local cluster. kanzen will create namespace %s there and touch nothing outside it. Continue?",
-		yesNo:                  "y yes · n no",
 		shellBanner:            "kanzen: a shell in namespace %s (context %s). Type exit to return to kanzen.",
 		ownShellBanner:         "kanzen: a shell with your own kubeconfig (context %[2]s): this exercise is about it. Its namespace is %[1]s. Type exit to return to kanzen.",
 		debrief:                "debrief",
@@ -57,36 +51,15 @@ var text = map[lessons.Lang]words{
 		helpTitle:              "keys",
 		pending:                "waiting",
 		notCheckableHere:       "not checkable here",
-		reset:                  "reset",
 		resetting:              "Resetting: deleting namespace %s and setting the exercise up again…",
 		namespaceGone:          "Namespace %s was deleted from outside kanzen's window (kubectl delete namespace, kanzen reset or kanzen clean), and everything in it with it.",
 		noClusterConfigured:    "No cluster is configured (no kubeconfig with a current context). ",
 		contextRemoved:         "The reset removed context %s, which the exercise had you add, from your kubeconfig.",
 		contextRemovedSwitched: "The reset removed context %s, which the exercise had you add, from your kubeconfig; the current context is %s again.",
 		contextRemovedDangling: "The reset removed context %s, which the exercise had you add, from your kubeconfig. %s was the current context: choose another with kubectl config use-context NAME.",
-		shell:                  "shell",
-		help: [][2]string{
-			{"←/→", "previous / next step (a lesson with its exercise)"},
-			{"↑/↓ pgup/pgdn", "scroll the focused pane"},
-			{"tab", "switch focus: lesson / exercise"},
-			{"enter", "start the exercise (creates its namespace)"},
-			{"h", "reveal the next hint (three levels)"},
-			{"s", "show the reference solution"},
-			{"r", "reset the exercise (asks first)"},
-			{"!", "a shell whose kubectl works in the exercise namespace"},
-			{"S", "start kanzen's sandbox cluster"},
-			{"Q", "this chapter's quiz (back to one under way)"},
-			{"c / esc", "chapters"},
-			{"1–9 g G", "in the chapters: a chapter, the top, the bottom"},
-			{"L", "English / 日本語"},
-			{"?", "this help"},
-			{"q", "quit (progress is saved)"},
-		},
-		quiz: quizEnglish,
+		quiz:                   quizEnglish,
 	},
 	lessons.Japanese: {
-		homeKeys:               "↑/↓ 選択 · 1–%d 章 · enter 開く · L English · ? ヘルプ · q 終了",
-		studyKeys:              "? ヘルプ · tab 切替 · ←/→ 移動 · enter 開始 · h ヒント · ! シェル · Q クイズ · L English · q 終了",
 		lessonTab:              "レッスン",
 		exerciseTab:            "演習",
 		noCluster:              "クラスタなし",
@@ -106,14 +79,11 @@ var text = map[lessons.Lang]words{
 		offerSandbox:           "S で kanzen のサンドボックス（ローカルのKubernetesクラスタ）を起動します（初回のビルドは約10分。その間もレッスンは読めます）。",
 		buildingSandbox:        "サンドボックスをビルド中",
 		startingSandbox:        "サンドボックスを起動中…",
-		hint:                   "ヒント",
-		solution:               "解答",
 		solutionHeader:         "模範解答（Namespace %s で実行）:",
 		allPass:                "すべてのチェックに合格しました。",
 		next:                   "→ 次へ",
 		resetConfirm:           "演習 %s をリセットしますか？ Namespace %s とその中身を削除し、準備し直します。y/n",
 		confirmRemote:          "コンテキスト %q（%s）はローカルのクラスタに見えません。kanzen はそこに Namespace %s を作成し、その外には触れません。続けますか？",
-		yesNo:                  "y はい · n いいえ",
 		shellBanner:            "kanzen: Namespace %s（コンテキスト %s）のシェルです。exit で kanzen に戻ります。",
 		ownShellBanner:         "kanzen: あなた自身のkubeconfig（コンテキスト %[2]s）のシェルです。この演習はkubeconfigを扱います。演習のNamespaceは %[1]s です。exit で kanzen に戻ります。",
 		debrief:                "ふりかえり",
@@ -122,32 +92,13 @@ var text = map[lessons.Lang]words{
 		helpTitle:              "キー操作",
 		pending:                "待機中",
 		notCheckableHere:       "ここでは確認できません",
-		reset:                  "リセット",
 		resetting:              "リセット中: Namespace %s を削除し、演習を準備し直しています…",
 		namespaceGone:          "Namespace %s は、この画面の外（kubectl delete namespace、kanzen reset、kanzen clean）で削除されました。中にあったものもすべて消えています。",
 		noClusterConfigured:    "クラスタが設定されていません（current-contextのあるkubeconfigがありません）。",
 		contextRemoved:         "リセットにより、演習で追加したコンテキスト %s をkubeconfigから削除しました。",
 		contextRemovedSwitched: "リセットにより、演習で追加したコンテキスト %s をkubeconfigから削除し、現在のコンテキストを %s に戻しました。",
 		contextRemovedDangling: "リセットにより、演習で追加したコンテキスト %s をkubeconfigから削除しました。%s は現在のコンテキストだったので、kubectl config use-context 名前 で別のものを選んでください。",
-		shell:                  "シェル",
-		help: [][2]string{
-			{"←/→", "前 / 次のステップ（レッスンと演習）"},
-			{"↑/↓ pgup/pgdn", "フォーカス中のペインをスクロール"},
-			{"tab", "フォーカス切替: レッスン / 演習"},
-			{"enter", "演習を開始（Namespaceを作成）"},
-			{"h", "次のヒントを表示（3段階）"},
-			{"s", "模範解答を表示"},
-			{"r", "演習をリセット（確認あり）"},
-			{"!", "演習のNamespaceを設定したシェルを開く"},
-			{"S", "kanzen のサンドボックスを起動"},
-			{"Q", "この章のクイズ（途中のクイズに戻る）"},
-			{"c / esc", "章の一覧"},
-			{"1–9 g G", "章の一覧で: 各章、先頭、末尾へ"},
-			{"L", "English / 日本語"},
-			{"?", "このヘルプ"},
-			{"q", "終了（進捗は保存されます）"},
-		},
-		quiz: quizJapanese,
+		quiz:                   quizJapanese,
 	},
 }
 
@@ -158,131 +109,76 @@ type quizWords struct {
 	// The screen's titles and header.
 	title, reviewTitle, question, score, notGraded string
 	// What each kind of answer takes, under the question.
-	choiceKeys, multipleKeys, orderKeys, sortKeys, commandKeys, manifestKeys, textKeys string
-	commandHelp, noCluster, checking, typeAgain                                        string
-	markOne, sortAll, typeSomething                                                    string
+	choiceKeys, multipleKeys, orderKeys, sortKeys, commandKeys, manifestKeys string
+	commandHelp, noCluster, checking                                         string
+	markOne, sortAll, typeSomething                                          string
 	// The verdict.
-	yours, opensLesson, forExample, declined string
-	judgedKeys, lastKeys, paused             string
+	yours, forExample, declined string
+	paused                      string
 	// The end of a sitting.
-	finishedKeys, noQuiz, nothingDue string
-	// The footer: while choosing, while typing (when other keys type),
-	// at a verdict, and at the score.
-	keys, typingKeys, manifestFooter, judgedFooter, waitFooter, finishedFooter string
-	help                                                                       [][2]string
+	noQuiz, nothingDue string
 }
 
 var quizEnglish = quizWords{
-	row:            "Quiz · %d questions",
-	best:           " · best %d%%",
-	review:         "Review · %d due",
-	title:          "Quiz",
-	reviewTitle:    "Review",
-	question:       "question %d/%d",
-	score:          "%d/%d right",
-	notGraded:      "%d not graded",
-	choiceKeys:     "↑/↓ choose · enter or 1–%d answer",
-	multipleKeys:   "↑/↓ choose · space or 1–%d mark · enter answer",
-	orderKeys:      "↑/↓ choose · shift+↑/↓ or K/J move the item · enter answer",
-	sortKeys:       "↑/↓ item · ←/→ or 1–%d category · enter answer",
-	commandKeys:    "enter check · alt+enter or ctrl+j new line · esc leave the quiz",
-	manifestKeys:   "Type the manifest under the command: enter starts a new line; ctrl+d (or a line with only .) checks it.",
-	textKeys:       "enter answer · esc leave the quiz",
-	commandHelp:    "Type the kubectl command. kanzen runs it as a server-side dry run in namespace %s: nothing is created. After -f -, type the manifest on the lines below.",
-	noCluster:      "No cluster: this answer cannot be graded here, and the verdict will say why.",
-	checking:       "checking with the cluster…",
-	markOne:        "Mark at least one choice (space).",
-	sortAll:        "Put every item in a category first: %d left.",
-	typeSomething:  "Type an answer.",
-	yours:          "Your answer: ",
-	opensLesson:    "l opens it",
-	forExample:     "for example: ",
-	declined:       "not graded: you chose not to create namespace %s on context %q (kanzen quiz --yes agrees from the command line)",
-	judgedKeys:     "enter next · l lesson · esc leave the quiz",
-	lastKeys:       "enter see the score · l lesson",
-	paused:         "The quiz waits where you were: Q returns to it.",
-	finishedKeys:   "enter chapters",
-	noQuiz:         "Chapter %s has no quiz.",
-	nothingDue:     "Nothing is due for review. Missed questions come back here.",
-	keys:           "? help · ↑/↓ choose · enter answer · esc leave · L 日本語 · q quit",
-	typingKeys:     "enter check · alt+enter new line · esc leave the quiz",
-	manifestFooter: "ctrl+d check · enter new line · esc leave the quiz",
-	waitFooter:     "? help · esc leave · L 日本語 · q quit",
-	judgedFooter:   "? help · enter next · l lesson · ↑/↓ scroll · esc leave · L 日本語 · q quit",
-	finishedFooter: "? help · enter chapters · L 日本語 · q quit",
-	help: [][2]string{
-		{"↑/↓", "choose a choice or an item; scroll a verdict"},
-		{"enter", "answer; then the next question"},
-		{"1–9", "answer, mark or sort by number"},
-		{"space", "mark a choice (several answers)"},
-		{"shift+↑/↓ K/J", "move the chosen item (order)"},
-		{"←/→", "the chosen item's category (sort)"},
-		{"alt+enter", "a new line in a command (also ctrl+j)"},
-		{"ctrl+d", "check a command with its manifest (-f -)"},
-		{"l", "open the lesson behind the answer (Q returns)"},
-		{"pgup/pgdn", "scroll"},
-		{"esc", "leave the quiz (answers so far are saved)"},
-		{"L", "English / 日本語"},
-		{"?", "this help"},
-		{"q", "quit (answers so far are saved)"},
-	},
+	row:           "Quiz · %d questions",
+	best:          " · best %d%%",
+	review:        "Review · %d due",
+	title:         "Quiz",
+	reviewTitle:   "Review",
+	question:      "question %d/%d",
+	score:         "%d/%d right",
+	notGraded:     "%d not graded",
+	choiceKeys:    "↑/↓ choose · enter or 1–%d answer",
+	multipleKeys:  "↑/↓ choose · space or 1–%d mark · enter answer",
+	orderKeys:     "↑/↓ choose · shift+↑/↓ or K/J move the item · enter answer",
+	sortKeys:      "↑/↓ item · ←/→ or 1–%d category · enter answer",
+	commandKeys:   "enter check · alt+enter or ctrl+j new line · esc leave the quiz",
+	manifestKeys:  "Type the manifest under the command: enter starts a new line; ctrl+d (or a line with only .) checks it.",
+	commandHelp:   "Type the kubectl command. kanzen runs it as a server-side dry run in namespace %s: nothing is created. After -f -, type the manifest on the lines below.",
+	noCluster:     "No cluster: this answer cannot be graded here, and the verdict will say why.",
+	checking:      "checking with the cluster…",
+	markOne:       "Mark at least one choice (space).",
+	sortAll:       "Put every item in a category first: %d left.",
+	typeSomething: "Type an answer.",
+	yours:         "Your answer: ",
+	forExample:    "for example: ",
+	declined:      "not graded: you chose not to create namespace %s on context %q (kanzen quiz --yes agrees from the command line)",
+	paused:        "The quiz waits where you were: Q returns to it.",
+	noQuiz:        "Chapter %s has no quiz.",
+	nothingDue:    "Nothing is due for review. Missed questions come back here.",
 }
 
 var quizJapanese = quizWords{
-	row:            "クイズ · %d問",
-	best:           " · 最高 %d%%",
-	review:         "復習 · %d問",
-	title:          "クイズ",
-	reviewTitle:    "復習",
-	question:       "問題 %d/%d",
-	score:          "%d/%d問正解",
-	notGraded:      "採点なし%d問",
-	choiceKeys:     "↑/↓ 選択 · enter か 1–%d で回答",
-	multipleKeys:   "↑/↓ 選択 · space か 1–%d で印を付ける · enter 回答",
-	orderKeys:      "↑/↓ 選択 · shift+↑/↓ か K/J で項目を移動 · enter 回答",
-	sortKeys:       "↑/↓ 項目 · ←/→ か 1–%d でカテゴリ · enter 回答",
-	commandKeys:    "enter 確認 · alt+enter か ctrl+j 改行 · esc クイズを終える",
-	manifestKeys:   "コマンドの下にマニフェストを入力してください。enter で改行、ctrl+d（またはドットだけの行）で確認します。",
-	textKeys:       "enter 回答 · esc クイズを終える",
-	commandHelp:    "kubectlのコマンドを入力してください。kanzenはNamespace %s でサーバー側のドライランとして実行するので、何も作成されません。-f - の場合は、次の行からマニフェストを入力します。",
-	noCluster:      "クラスタがないため、この答えはここでは採点できません。理由は判定に表示されます。",
-	checking:       "クラスタで確認しています…",
-	markOne:        "少なくとも1つ印を付けてください（space）。",
-	sortAll:        "先にすべての項目をカテゴリに分けてください。残り%d個です。",
-	typeSomething:  "答えを入力してください。",
-	yours:          "あなたの答え：",
-	opensLesson:    "l で開く",
-	forExample:     "例：",
-	declined:       "採点なし：コンテキスト %[2]q に Namespace %[1]s を作成しないことを選びました（コマンドラインでは kanzen quiz --yes で同意できます）",
-	judgedKeys:     "enter 次へ · l レッスン · esc クイズを終える",
-	lastKeys:       "enter スコアを見る · l レッスン",
-	paused:         "クイズは途中のまま待っています。Q で戻れます。",
-	finishedKeys:   "enter 章の一覧へ",
-	noQuiz:         "第%s章にはクイズがありません。",
-	nothingDue:     "復習する問題はありません。間違えた問題がここに戻ってきます。",
-	keys:           "? ヘルプ · ↑/↓ 選択 · enter 回答 · esc 終える · L English · q 終了",
-	typingKeys:     "enter 確認 · alt+enter 改行 · esc クイズを終える",
-	manifestFooter: "ctrl+d 確認 · enter 改行 · esc クイズを終える",
-	waitFooter:     "? ヘルプ · esc 終える · L English · q 終了",
-	judgedFooter:   "? ヘルプ · enter 次へ · l レッスン · ↑/↓ スクロール · esc 終える · L English · q 終了",
-	finishedFooter: "? ヘルプ · enter 章の一覧へ · L English · q 終了",
-	help: [][2]string{
-		{"↑/↓", "選択肢や項目を選ぶ・判定をスクロール"},
-		{"enter", "回答する・次の問題へ"},
-		{"1–9", "番号で回答・印付け・分類"},
-		{"space", "選択肢に印を付ける（複数回答）"},
-		{"shift+↑/↓ K/J", "選んだ項目を移動（並べ替え）"},
-		{"←/→", "選んだ項目のカテゴリ（分類）"},
-		{"alt+enter", "コマンドの改行（ctrl+j でも可）"},
-		{"ctrl+d", "マニフェスト付きのコマンドを確認（-f -）"},
-		{"l", "答えを教えるレッスンを開く（Q で戻る）"},
-		{"pgup/pgdn", "スクロール"},
-		{"esc", "クイズを終える（それまでの答えは保存）"},
-		{"L", "English / 日本語"},
-		{"?", "このヘルプ"},
-		{"q", "終了（それまでの答えは保存）"},
-	},
+	row:           "クイズ · %d問",
+	best:          " · 最高 %d%%",
+	review:        "復習 · %d問",
+	title:         "クイズ",
+	reviewTitle:   "復習",
+	question:      "問題 %d/%d",
+	score:         "%d/%d問正解",
+	notGraded:     "採点なし%d問",
+	choiceKeys:    "↑/↓ 選択 · enter か 1–%d で回答",
+	multipleKeys:  "↑/↓ 選択 · space か 1–%d で印を付ける · enter 回答",
+	orderKeys:     "↑/↓ 選択 · shift+↑/↓ か K/J で項目を移動 · enter 回答",
+	sortKeys:      "↑/↓ 項目 · ←/→ か 1–%d でカテゴリ · enter 回答",
+	commandKeys:   "enter 確認 · alt+enter か ctrl+j 改行 · esc クイズを終える",
+	manifestKeys:  "コマンドの下にマニフェストを入力してください。enter で改行、ctrl+d（またはドットだけの行）で確認します。",
+	commandHelp:   "kubectlのコマンドを入力してください。kanzenはNamespace %s でサーバー側のドライランとして実行するので、何も作成されません。-f - の場合は、次の行からマニフェストを入力します。",
+	noCluster:     "クラスタがないため、この答えはここでは採点できません。理由は判定に表示されます。",
+	checking:      "クラスタで確認しています…",
+	markOne:       "少なくとも1つ印を付けてください（space）。",
+	sortAll:       "先にすべての項目をカテゴリに分けてください。残り%d個です。",
+	typeSomething: "答えを入力してください。",
+	yours:         "あなたの答え：",
+	forExample:    "例：",
+	declined:      "採点なし：コンテキスト %[2]q に Namespace %[1]s を作成しないことを選びました（コマンドラインでは kanzen quiz --yes で同意できます）",
+	paused:        "クイズは途中のまま待っています。Q で戻れます。",
+	noQuiz:        "第%s章にはクイズがありません。",
+	nothingDue:    "復習する問題はありません。間違えた問題がここに戻ってきます。",
 }
 
 // reviewPlace says where the chapter list keeps the questions missed.
 var reviewPlace = lessons.Text{lessons.English: " (the Review row)", lessons.Japanese: "（「復習」の行）"}
+
+// opensLesson says which key opens a verdict's lesson.
+var opensLesson = lessons.Text{lessons.English: "%s opens it", lessons.Japanese: "%s で開く"}

@@ -107,32 +107,33 @@ func (m Model) clusterLine(st styles) string {
 
 // footer shows the keys (or a notice) and the learner's progress.
 func (m Model) footer(w int) string {
-	st, t := m.styles(), m.words()
+	st := m.styles()
 	passed, total := m.passedCount()
-	keys := fmt.Sprintf(t.homeKeys, min(len(m.course.Chapters), 9))
-	switch {
-	case m.screen == studyScreen:
-		keys = t.studyKeys
-	case m.screen == quizScreen && m.quiz.open():
+	bindings := homeFooter
+	switch m.where() {
+	case onStudy:
+		bindings = studyFooter
+	case onChoosing:
+		bindings = choosingFooter
+	case onTyping:
+		bindings = textFooter
+		if m.quiz.manifest() {
+			bindings = manifestFooter
+		} else if m.quiz.asked.Type == quiz.Command {
+			bindings = commandFooter
+		}
+	case onGrading:
+		bindings = gradingFooter
+	case onJudged:
+		bindings = judgedFooter
+	case onFinished:
+		bindings = finishedFooter
+	}
+	if m.where()&onQuiz != 0 {
 		// The quiz's own progress: questions answered of the sitting's.
 		passed, total = len(m.quiz.run.Outcomes()), len(m.quiz.run.Questions())
-		switch {
-		case m.quiz.typing() && m.quiz.manifest():
-			keys = t.quiz.manifestFooter
-		case m.quiz.typing() && m.quiz.asked.Type == quiz.Command:
-			keys = t.quiz.typingKeys
-		case m.quiz.typing():
-			keys = t.quiz.textKeys
-		case m.quiz.stage == grading:
-			keys = t.quiz.waitFooter
-		case m.quiz.stage == judged:
-			keys = t.quiz.judgedFooter
-		case m.quiz.stage == finished:
-			keys = t.quiz.finishedFooter
-		default:
-			keys = t.quiz.keys
-		}
 	}
+	keys := footerText(bindings, m.lang, len(m.course.Chapters))
 	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
 	left := st.dim.Render(" " + fitKeys(keys, w-ansi.StringWidth(right)-2))
 	return spread(left, st.dim.Render(right), w)
@@ -479,11 +480,11 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 	switch m.overlay {
 	case helpOverlay:
 		title = t.helpTitle
-		help := t.help
+		page := onReading
 		if m.screen == quizScreen {
-			help = t.quiz.help
+			page = onQuiz
 		}
-		for _, kv := range help {
+		for _, kv := range helpRows(page, m.lang, len(m.course.Chapters)) {
 			body = append(body, st.key.Render(fmt.Sprintf("%-14s", kv[0]))+" "+kv[1])
 		}
 	case confirmRemoteOverlay:
@@ -496,7 +497,7 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 			c, ns = m.cluster.target, m.exercise.namespace()
 		}
 		if c != nil {
-			body = append(textwrap.Wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, ns), bw-4), "", st.key.Render(t.yesNo))
+			body = append(textwrap.Wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, ns), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
 		}
 	case confirmResetOverlay:
 		title = "?"
