@@ -31,7 +31,7 @@ const maxAnswer = 64 << 10
 // scratch namespace and judges the object the server returns with the
 // question's checks. Nothing is created.
 func (g *Grader) gradeCommand(ctx context.Context, q *Question, a Answer, lang lessons.Lang) Verdict {
-	want := forExample.With(q.Examples[0]).In(lang)
+	want := ForExample.With(q.Examples[0]).In(lang)
 	if v, ok := unreadable(a.Text, lang); ok {
 		v.Want = want
 		return v

@@ -186,7 +186,8 @@ var noObject = lessons.Text{
 	lessons.Japanese: "kubectlはオブジェクトを返しませんでした",
 }
 
-var forExample = lessons.Text{
+// ForExample gives one right answer of several.
+var ForExample = lessons.Text{
 	lessons.English:  "for example: %s",
 	lessons.Japanese: "例：%s",
 }

@@ -17,9 +17,6 @@ func (m Model) frame(w, h int) frame {
 	return frame{st: m.styles(), lang: m.lang, w: w, h: h, course: m.course}
 }
 
-func (f frame) words() words      { return text[f.lang] }
-func (f frame) qwords() quizWords { return text[f.lang].quiz }
-
 // drawn keeps what View laid out for one model, so that the Update that
 // follows maps scrolls and clicks onto what is on screen without laying
 // it out again. Each Update starts a new one: a model it changed has not

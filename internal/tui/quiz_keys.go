@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -78,7 +77,7 @@ func (m Model) pickSomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 		}
 		if len(chosen) == 0 {
-			p.problem = m.qwords().markOne
+			p.problem = markOne.In(m.lang)
 			return m, nil
 		}
 		return m.submitQuiz(p.asked.ChoiceAnswer(chosen...))
@@ -140,7 +139,7 @@ func (m Model) sortingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			sorted[p.asked.Sorted[p.asked.Shown[i]].Name] = p.asked.Categories[cat]
 		}
 		if left > 0 {
-			p.problem = fmt.Sprintf(m.qwords().sortAll, left)
+			p.problem = sortAll.With(left).In(m.lang)
 			return m, nil
 		}
 		return m.submitQuiz(quiz.Answer{Sort: sorted})
@@ -215,7 +214,7 @@ func (m Model) judgedKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		for i, s := range m.steps {
 			if s.lesson.ID == p.verdict.Lesson {
 				cmd := m.goTo(i)
-				m.notice = m.qwords().paused
+				m.notice = quizPaused.In(m.lang)
 				return m, cmd
 			}
 		}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -64,7 +63,7 @@ func (m Model) openReview() (tea.Model, tea.Cmd) {
 	}
 	due := quiz.Due(m.opts.Quizzes, m.progress, "", m.now())
 	if len(due) == 0 {
-		m.notice = m.qwords().nothingDue
+		m.notice = nothingDue.In(m.lang)
 		return m, nil
 	}
 	seed := uint64(m.now().UnixNano())
@@ -89,7 +88,7 @@ func (m Model) chapterQuiz() (tea.Model, tea.Cmd) {
 	ch := m.steps[m.pos].chapter
 	z := quiz.Find(m.opts.Quizzes, ch.ID)
 	if z == nil {
-		m.notice = fmt.Sprintf(m.qwords().noQuiz, ch.ID)
+		m.notice = noQuiz.With(ch.ID).In(m.lang)
 		return m, nil
 	}
 	return m.openQuiz(z)
@@ -120,7 +119,7 @@ func (m Model) submitTyped() (tea.Model, tea.Cmd) {
 	p.input.trimEnd()
 	text := p.input.Value()
 	if strings.TrimSpace(text) == "" {
-		p.problem = m.qwords().typeSomething
+		p.problem = typeSomething.In(m.lang)
 		return m, nil
 	}
 	if p.asked.Type != quiz.Command {
@@ -188,13 +187,13 @@ func (m Model) quizConfirmed(yes bool) (tea.Model, tea.Cmd) {
 
 // declinedVerdict skips a command answer the learner would not send.
 func (m Model) declinedVerdict() quiz.Verdict {
-	q, qw := m.quiz.asked, m.qwords()
+	q := m.quiz.asked
 	v := quiz.Verdict{
-		Skipped: true, Reason: fmt.Sprintf(qw.declined, m.scratchNamespace(), m.grader.Target.Context),
+		Skipped: true, Reason: declinedScratch.With(m.scratchNamespace(), m.grader.Target.Context).In(m.lang),
 		Explain: strings.TrimSpace(q.Explain.In(m.lang)), Lesson: q.Lesson,
 	}
 	if len(q.Examples) > 0 {
-		v.Want = qw.forExample + q.Examples[0]
+		v.Want = quiz.ForExample.With(q.Examples[0]).In(m.lang)
 	}
 	return v
 }

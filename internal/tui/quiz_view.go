@@ -72,19 +72,19 @@ func (m Model) quizBox(w, h int) []string {
 
 // quizTitle is the question's number and the score so far.
 func (m Model) quizTitle() string {
-	p, qw := &m.quiz, m.qwords()
+	p, lang := &m.quiz, m.lang
 	count := len(p.run.Questions())
 	n := min(len(p.run.Outcomes())+1, count)
 	if p.stage == judged || p.stage == finished {
 		n = len(p.run.Outcomes())
 	}
-	title := fmt.Sprintf(qw.question, n, count)
+	title := questionCount.With(n, count).In(lang)
 	s := p.run.Score()
 	if s.Judged > 0 {
-		title += " · " + fmt.Sprintf(qw.score, s.Correct, s.Judged)
+		title += " · " + scoreSoFar.With(s.Correct, s.Judged).In(lang)
 	}
 	if s.Skipped > 0 {
-		title += " · " + fmt.Sprintf(qw.notGraded, s.Skipped)
+		title += " · " + notGradedSoFar.With(s.Skipped).In(lang)
 	}
 	return title
 }
@@ -131,7 +131,7 @@ func (b *quizLines) para(s string, indent int, style func(...string) string) {
 
 // content lays out the quiz box's lines in f.w cells.
 func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
-	st, qw, lang := f.st, f.qwords(), f.lang
+	st, lang := f.st, f.lang
 	b := &quizLines{f: f, quizLayout: quizLayout{focus: -1}}
 	if p.stage == finished {
 		b.add(-1, presentLines(quiz.SummaryLines(p.run, around.due, reviewPlace, lang), f, "")...)
@@ -159,16 +159,16 @@ func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
 		return &b.quizLayout
 	}
 	if a.NeedsCluster() && around.noCluster {
-		b.para(qw.noCluster, 0, st.warn.Render)
+		b.para(quizNoCluster.In(lang), 0, st.warn.Render)
 		b.add(-1, "")
 	}
 	if a.Type == quiz.Command {
-		b.para(fmt.Sprintf(qw.commandHelp, around.scratch), 0, st.dim.Render)
+		b.para(commandHelp.With(around.scratch).In(lang), 0, st.dim.Render)
 		b.add(-1, "")
 	}
 	if p.stage == grading {
 		b.add(-1, p.yours(f)...)
-		b.add(-1, "", st.dim.Render(qw.checking))
+		b.add(-1, "", st.dim.Render(checkingAnswer.In(lang)))
 		return &b.quizLayout
 	}
 	keys := p.answerWidget(b)
@@ -177,7 +177,7 @@ func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
 		b.para(p.problem, 0, st.warn.Render)
 	}
 	if p.manifest() {
-		keys = qw.manifestKeys
+		keys = manifestKeysHint.In(lang)
 	}
 	b.para(keys, 0, st.dim.Render)
 	return &b.quizLayout
@@ -186,17 +186,17 @@ func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
 // answerWidget lays out what the learner answers with, and returns the
 // keys it takes.
 func (p *quizPane) answerWidget(b *quizLines) (keys string) {
-	st, qw, lang, w := b.f.st, b.f.qwords(), b.f.lang, b.f.w
+	st, lang, w := b.f.st, b.f.lang, b.f.w
 	a := p.asked
 	labels := p.labels(lang)
 	n := p.options()
 	switch widgetOf(a) {
 	case pickOne, pickSome, ordering:
-		keys = fmt.Sprintf(qw.choiceKeys, n)
+		keys = choiceKeysHint.With(n).In(lang)
 		if widgetOf(a) == pickSome {
-			keys = fmt.Sprintf(qw.multipleKeys, n)
+			keys = multipleKeysHint.With(n).In(lang)
 		} else if widgetOf(a) == ordering {
-			keys = qw.orderKeys
+			keys = orderKeysHint.In(lang)
 		}
 		for i, label := range labels {
 			mark := fmt.Sprintf("%d  ", i+1)
@@ -222,12 +222,12 @@ func (p *quizPane) answerWidget(b *quizLines) (keys string) {
 			}
 		}
 	case sorting:
-		keys = fmt.Sprintf(qw.sortKeys, len(a.Categories))
+		keys = sortKeysHint.With(len(a.Categories)).In(lang)
 		p.sortWidget(b, labels)
 	case typing:
 		keys = footerText(textFooter, lang, 0)
 		if a.Type == quiz.Command {
-			keys = qw.commandKeys
+			keys = commandKeysHint.In(lang)
 		}
 		view, cursor := p.input.view(w, p.prompt(), true, st)
 		b.focus = len(b.lines) + cursor
@@ -280,7 +280,7 @@ func (p *quizPane) sortWidget(b *quizLines, labels []string) {
 
 // yours is the learner's answer, as a line or, for a command, as typed.
 func (p *quizPane) yours(f frame) []string {
-	st, qw, w := f.st, f.qwords(), f.w
+	st, lang, w := f.st, f.lang, f.w
 	a := p.answer
 	var said string
 	choice := func(i int) string {
@@ -302,7 +302,7 @@ func (p *quizPane) yours(f frame) []string {
 		}
 	case pickSome:
 		// Several answers get a line each, as the right answer does.
-		out := []string{st.dim.Render(strings.TrimSpace(qw.yours))}
+		out := []string{st.dim.Render(strings.TrimSpace(yourAnswer.In(lang)))}
 		for _, c := range a.Choices {
 			for i, l := range hanging(choice(c), max(w-4, 1), st.dim.Render, st.key.Render) {
 				out = append(out, map[bool]string{true: "  • ", false: "    "}[i == 0]+l)
@@ -310,7 +310,7 @@ func (p *quizPane) yours(f frame) []string {
 		}
 		return out
 	case ordering:
-		out := []string{st.dim.Render(strings.TrimSpace(qw.yours))}
+		out := []string{st.dim.Render(strings.TrimSpace(yourAnswer.In(lang)))}
 		for i, l := range p.labels(f.lang) {
 			for _, hl := range hanging(fmt.Sprintf("%d. %s", i+1, l), max(w-2, 1), st.dim.Render, st.key.Render) {
 				out = append(out, "  "+hl)
@@ -325,9 +325,9 @@ func (p *quizPane) yours(f frame) []string {
 			break
 		}
 		view, _ := p.input.view(w, p.prompt(), false, st)
-		return append(append([]string{st.dim.Render(strings.TrimSpace(qw.yours))}, view...), "")
+		return append(append([]string{st.dim.Render(strings.TrimSpace(yourAnswer.In(lang)))}, view...), "")
 	}
-	return paragraph(qw.yours+said, w, st.dim.Render, st.key.Render)
+	return paragraph(yourAnswer.In(lang)+said, w, st.dim.Render, st.key.Render)
 }
 
 // presentLines styles and wraps lines the quiz engine presents, to w
@@ -347,7 +347,7 @@ func presentLines(lines []quiz.Line, f frame, opensLesson string) []string {
 		case l.Blank():
 			rows = []string{""}
 		case l.Result != nil:
-			rows = resultLines(*l.Result, inner, st, f.words())
+			rows = resultLines(*l.Result, inner, st, f.lang)
 		case l.Badge != "":
 			rows = []string{style(l.Text) + tones[l.BadgeTone](l.Badge)}
 		case l.Prose:

@@ -355,7 +355,7 @@ func TestLightAndDarkTerminalsGetTheirOwnPalette(t *testing.T) {
 func TestACheckThisClusterCannotJudgeSaysWhy(t *testing.T) {
 	r := check.Result{ID: "runs", Title: "the sidecar keeps running", Status: check.Unavailable,
 		Have: "not checkable here: this cluster's nodes are simulated and run no containers"}
-	got := ansi.Strip(strings.Join(resultLines(r, 50, newStyles(true), text[lessons.English]), "\n"))
+	got := ansi.Strip(strings.Join(resultLines(r, 50, newStyles(true), lessons.English), "\n"))
 	if !strings.HasPrefix(got, "○ the sidecar keeps running") || !strings.Contains(got, "not checkable here") || strings.Contains(got, "✗") {
 		t.Fatalf("got\n%s", got)
 	}
@@ -447,8 +447,8 @@ func TestANamespaceDeletedElsewhereAsksToStartAgain(t *testing.T) {
 		if m.exercise.phase != notStarted || len(m.exercise.results) != 0 {
 			t.Fatalf("%s: phase %d with %d results after the namespace went", lang, m.exercise.phase, len(m.exercise.results))
 		}
-		gone := fmt.Sprintf(text[lang].namespaceGone, "kz-2-1")
-		start := fmt.Sprintf(text[lang].startPrompt, "kz-2-1")
+		gone := namespaceGone.With("kz-2-1").In(lang)
+		start := startPrompt.With("kz-2-1").In(lang)
 		for _, want := range []string{gone[:20], start[:20]} {
 			if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), want) {
 				t.Errorf("%s: the screen lacks %q:\n%s", lang, want, screen)
@@ -477,7 +477,7 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 				t.Errorf("%s: the screen lacks %q:\n%s", lang, w, screen)
 			}
 		}
-		if strings.Contains(screen, text[lang].reconnecting) {
+		if strings.Contains(screen, reconnectingStatus.In(lang)) {
 			t.Errorf("%s: a refusal reads as reconnecting", lang)
 		}
 	}

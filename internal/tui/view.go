@@ -64,7 +64,7 @@ func (m Model) header(w int) string {
 		s := m.steps[m.pos]
 		where = fmt.Sprintf(" kanzen · %s %s › %s", s.chapter.ID, s.chapter.Title.In(m.lang), s.lesson.Title.In(m.lang))
 	case m.screen == quizScreen && m.quiz.open():
-		where = " kanzen · " + m.qwords().reviewTitle
+		where = " kanzen · " + reviewHeading.In(m.lang)
 		chapter := m.quiz.asked.Chapter
 		if !m.quiz.run.Review() {
 			where, chapter = " kanzen", m.quiz.run.Quiz.Chapter
@@ -73,7 +73,7 @@ func (m Model) header(w int) string {
 			where += fmt.Sprintf(" · %s %s", ch.ID, ch.Title.In(m.lang))
 		}
 		if !m.quiz.run.Review() {
-			where += " › " + m.qwords().title
+			where += " › " + quizHeading.In(m.lang)
 		}
 	}
 	return spread(st.title.Render(where), m.clusterLine(st), w)
@@ -83,19 +83,18 @@ func (m Model) header(w int) string {
 // exercise's namespace.
 func (m Model) clusterLine(st styles) string {
 	c := m.cluster
-	t := m.words()
 	var s string
 	switch {
 	case c.target == nil:
-		return st.warn.Render(t.noCluster) + " "
+		return st.warn.Render(noClusterStatus.In(m.lang)) + " "
 	case !c.probed:
-		s = st.dim.Render(c.target.Context + " … " + t.connecting)
+		s = st.dim.Render(c.target.Context + " … " + connectingStatus.In(m.lang))
 	case c.err != nil:
-		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+t.unreachable)
+		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+unreachableStatus.In(m.lang))
 	case m.exercise.denied(m.lang) != "":
-		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+t.notAllowed)
+		s = st.dim.Render(c.target.Context) + st.bad.Render(" ● "+notAllowedStatus.In(m.lang))
 	case m.exercise.watchErr != nil:
-		s = st.dim.Render(c.target.Context) + st.warn.Render(" ● "+t.reconnecting)
+		s = st.dim.Render(c.target.Context) + st.warn.Render(" ● "+reconnectingStatus.In(m.lang))
 	default:
 		s = st.dim.Render(c.target.Context) + st.good.Render(" ● ") + st.dim.Render(c.version)
 	}
@@ -259,7 +258,7 @@ type homeRow struct {
 }
 
 func (m Model) chapterRows(w int) []homeRow {
-	st, t, qw := m.styles(), m.words(), m.qwords()
+	st := m.styles()
 	var rows []homeRow
 	n := 0
 	// label is a row's text, marked when the cursor is on it.
@@ -270,7 +269,7 @@ func (m Model) chapterRows(w int) []homeRow {
 		return st.item.Render("   " + s)
 	}
 	if due := m.dueCount(); due > 0 {
-		rows = append(rows, homeRow{label(fmt.Sprintf(qw.review, due)), n}, homeRow{"", -1})
+		rows = append(rows, homeRow{label(reviewRow.With(due).In(m.lang)), n}, homeRow{"", -1})
 		n++
 	}
 	for _, ch := range m.course.Chapters {
@@ -280,7 +279,7 @@ func (m Model) chapterRows(w int) []homeRow {
 		}
 		rows = append(rows, homeRow{heading, -1})
 		if len(ch.Lessons) == 0 {
-			rows = append(rows, homeRow{st.dim.Render("     " + ch.Summary.In(m.lang) + " (" + t.comingSoon + ")"), -1})
+			rows = append(rows, homeRow{st.dim.Render("     " + ch.Summary.In(m.lang) + " (" + comingSoon.In(m.lang) + ")"), -1})
 		}
 		for j := range ch.Lessons {
 			l := &ch.Lessons[j]
@@ -292,10 +291,10 @@ func (m Model) chapterRows(w int) []homeRow {
 			n++
 		}
 		if z := quiz.Find(m.opts.Quizzes, ch.ID); z != nil {
-			text := fmt.Sprintf(qw.row, len(z.Questions))
+			text := quizRow.With(len(z.Questions)).In(m.lang)
 			passed := ""
 			if r, ok := m.progress.QuizResults(ch.ID); ok && r.Best.Total > 0 {
-				text += fmt.Sprintf(qw.best, quiz.Percent(float64(r.Best.Score)/float64(r.Best.Total)))
+				text += quizBest.With(quiz.Percent(float64(r.Best.Score) / float64(r.Best.Total))).In(m.lang)
 				if r.Best.Passed {
 					passed = st.good.Render(" ✓")
 				}
@@ -410,11 +409,11 @@ func (m Model) paneHeight() int {
 }
 
 func (m Model) studyLines(w, h int) []string {
-	st, t := m.styles(), m.words()
+	st := m.styles()
 	s := m.steps[m.pos]
-	lessonTitle := t.lessonTab
+	lessonTitle := lessonTab.In(m.lang)
 	if !m.twoColumns() {
-		tabs := []string{t.lessonTab, t.exerciseTab + m.exercise.tally()}
+		tabs := []string{lessonTab.In(m.lang), exerciseTab.In(m.lang) + m.exercise.tally()}
 		active := 0
 		if m.focusExercise && s.exercise != nil {
 			active = 1
@@ -440,7 +439,7 @@ func (m Model) studyLines(w, h int) []string {
 	left := m.lessonBox(lw, h, lessonTitle, !m.focusExercise, st)
 	var right []string
 	if s.exercise == nil {
-		right = box(t.exerciseTab, wrapAll(t.noLessonExercise, w-lw-4), w-lw, h, m.focusExercise, st)
+		right = box(exerciseTab.In(m.lang), wrapAll(noLessonExercise.In(m.lang), w-lw-4), w-lw, h, m.focusExercise, st)
 	} else {
 		right = m.exerciseBox(w-lw, h, m.focusExercise, st)
 	}
@@ -462,24 +461,23 @@ func (m Model) lessonBox(w, h int, title string, focused bool, st styles) []stri
 }
 
 func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
-	t := m.words()
 	if m.exercise.ex == nil {
-		return box(t.exerciseTab, textwrap.Wrap(t.noLessonExercise, max(w-4, 1)), w, h, focused, st)
+		return box(exerciseTab.In(m.lang), textwrap.Wrap(noLessonExercise.In(m.lang), max(w-4, 1)), w, h, focused, st)
 	}
 	content := m.exercise.lines(m.frame(max(w-4, 1), max(h-2, 0)), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 	visible, _ := window(content, m.exercise.offset, max(h-2, 0))
-	return box(t.exerciseTab, visible, w, h, focused, st)
+	return box(exerciseTab.In(m.lang), visible, w, h, focused, st)
 }
 
 // drawOverlay puts the help or a question in a box over the screen.
 func (m Model) drawOverlay(lines []string, w, h int) []string {
-	st, t := m.styles(), m.words()
+	st := m.styles()
 	bw := min(w, 72)
 	var title string
 	var body []string
 	switch m.overlay {
 	case helpOverlay:
-		title = t.helpTitle
+		title = helpTitle.In(m.lang)
 		page := onReading
 		if m.screen == quizScreen {
 			page = onQuiz
@@ -497,11 +495,11 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 			c, ns = m.cluster.target, m.exercise.namespace()
 		}
 		if c != nil {
-			body = append(textwrap.Wrap(fmt.Sprintf(t.confirmRemote, c.Context, c.Server, ns), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
+			body = append(textwrap.Wrap(confirmRemote.With(c.Context, c.Server, ns).In(m.lang), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
 		}
 	case confirmResetOverlay:
 		title = "?"
-		body = textwrap.Wrap(fmt.Sprintf(t.resetConfirm, m.exercise.ex.ID, m.exercise.namespace()), bw-4)
+		body = textwrap.Wrap(resetConfirm.With(m.exercise.ex.ID, m.exercise.namespace()).In(m.lang), bw-4)
 	}
 	bh := min(len(body)+2, h)
 	panel := box(title, body, bw, bh, true, st)
