@@ -15,6 +15,7 @@ import (
 	"k8s.io/apimachinery/pkg/types"
 
 	"kanzen.dev/kanzen/content"
+	"kanzen.dev/kanzen/internal/cli"
 	"kanzen.dev/kanzen/internal/kubetest"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
@@ -54,11 +55,11 @@ func BenchmarkCheckWatchLatency(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	lines := make(chan checkLine, 100)
+	lines := make(chan cli.CheckLine, 100)
 	go func() {
 		scanner := bufio.NewScanner(stdout)
 		for scanner.Scan() {
-			var l checkLine
+			var l cli.CheckLine
 			if json.Unmarshal(scanner.Bytes(), &l) == nil {
 				lines <- l
 			}

@@ -17,6 +17,19 @@ const (
 	Unavailable Status = "unavailable"
 )
 
+// Mark is the verdict's one-character sign, the same in every front end.
+func (s Status) Mark() string {
+	switch s {
+	case Pass:
+		return "✓"
+	case Fail:
+		return "✗"
+	case Unavailable:
+		return "○"
+	}
+	return "·"
+}
+
 // Result is one check's verdict, in one language.
 type Result struct {
 	ID string

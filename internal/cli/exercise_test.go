@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -76,9 +76,9 @@ func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check --watch after the solution: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	final := map[string]checkLine{}
+	final := map[string]CheckLine{}
 	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
-		var l checkLine
+		var l CheckLine
 		if err := json.Unmarshal([]byte(line), &l); err != nil {
 			t.Fatalf("not JSON: %q", line)
 		}

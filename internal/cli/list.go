@@ -1,16 +1,17 @@
-package main
+package cli
 
 import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"kanzen.dev/kanzen/internal/linequiz"
 	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
@@ -79,7 +80,7 @@ func outline(course *lessons.Course, quizzes []*quiz.Quiz, p *progress.Progress,
 			if r, ok := p.QuizResults(ch.ID); ok {
 				qo.Last, qo.Best = &r.Last, &r.Best
 			}
-			qo.summary = quizSummary(lang, z, p, now)
+			qo.summary = linequiz.QuizSummary(lang, z, p, now)
 			co.Quiz = qo
 		}
 		for _, l := range ch.Lessons {
@@ -201,11 +202,9 @@ func (a *app) lessonCommand() *cobra.Command {
 			if width <= 0 {
 				width = terminalWidth(out)
 			}
-			dark := true
-			if in, ok := a.stdin.(*os.File); ok && isTerminal(in) {
-				dark = lipgloss.HasDarkBackground(in, out)
-			}
-			style := markdown.Style(dark, os.Getenv("NO_COLOR") != "")
+			// The terminal is not asked for its background colour: one that
+			// does not answer would hold the lesson back for seconds.
+			style := markdown.Style(backgroundIsDark(os.Getenv("COLORFGBG")), os.Getenv("NO_COLOR") != "")
 			for _, line := range markdown.NewCache().Lines(l, lg, width, style) {
 				fmt.Fprintln(a.stdout, line)
 			}
@@ -215,6 +214,15 @@ func (a *app) lessonCommand() *cobra.Command {
 	cmd.Flags().StringVar(&lang, "lang", "", "en or ja")
 	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width, at most 100)")
 	return cmd
+}
+
+// backgroundIsDark reads COLORFGBG ("foreground;background" colour
+// numbers, set by rxvt, Konsole and others): backgrounds 7 and 9–15 are
+// light. Without it the background is taken to be dark, as most are.
+func backgroundIsDark(colorfgbg string) bool {
+	fields := strings.Split(colorfgbg, ";")
+	bg, err := strconv.Atoi(fields[len(fields)-1])
+	return err != nil || !(bg == 7 || (bg >= 9 && bg <= 15))
 }
 
 // terminalWidth is the terminal's width, at most a comfortable reading

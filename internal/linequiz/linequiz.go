@@ -1,18 +1,17 @@
-package main
+// Package linequiz is the quiz on a line-oriented terminal: it asks a run's
+// questions on a reader and writer, one answer a line, for kanzen quiz and
+// for scripts and transcripts.
+package linequiz
 
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/spf13/cobra"
 
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
@@ -20,48 +19,9 @@ import (
 	"kanzen.dev/kanzen/lessons"
 )
 
-type quizFlags struct {
-	review bool
-	lang   string
-	yes    bool
-	// seed fixes the shuffles, for tests; 0 takes one from the clock.
-	seed uint64
-}
-
-func (a *app) quizCommand() *cobra.Command {
-	var f quizFlags
-	cmd := &cobra.Command{
-		Use:   "quiz [CHAPTER]",
-		Short: "Take a chapter's quiz, or review missed questions; with no chapter, list the quizzes",
-		Long: "quiz asks a chapter's questions in the terminal and grades them; kubectl answers are\n" +
-			"graded by the cluster's API server with a dry run that creates nothing. Missed questions\n" +
-			"come back for review (--review) after a day, then 3, 7 and 16 days, until you know them.\n" +
-			"With no chapter and no --review, it lists the chapters with your scores.",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usageError{fmt.Errorf("%s takes at most one chapter, got %q", cmd.CommandPath(), args)}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			chapter := ""
-			if len(args) == 1 {
-				chapter = args[0]
-			}
-			return a.quiz(cmd.Context(), chapter, &f)
-		},
-	}
-	cmd.Flags().BoolVar(&f.review, "review", false, "ask the questions due for review (of CHAPTER, or of every chapter)")
-	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the questions: en or ja (default: your last choice, else from $LANG)")
-	cmd.Flags().BoolVarP(&f.yes, "yes", "y", false, "do not ask before creating kanzen's scratch namespace on a cluster that does not look local")
-	cmd.Flags().Uint64Var(&f.seed, "seed", 0, "shuffle with this seed (for tests)")
-	cmd.Flags().MarkHidden("seed")
-	return cmd
-}
-
-// quizSession is one quiz command: the content, the learner's record and
-// the streams.
-type quizSession struct {
+// Session is one sitting of a quiz on a line-oriented terminal: the
+// content, the language and the streams.
+type Session struct {
 	// ctx ends on an interrupt, which ends a read that waits for input.
 	ctx     context.Context
 	lang    lessons.Lang
@@ -74,103 +34,28 @@ type quizSession struct {
 	echo bool
 }
 
+// New is a sitting that reads answers from in and writes to out. echo
+// repeats each answer read, for input that is not a terminal and so does not
+// show it, so the output reads as a transcript.
+func New(ctx context.Context, lang lessons.Lang, course *lessons.Course, quizzes []*quiz.Quiz, in io.Reader, out io.Writer, echo bool) *Session {
+	return &Session{ctx: ctx, lang: lang, course: course, quizzes: quizzes, in: bufio.NewReader(in), out: out, echo: echo}
+}
+
 // say picks the English or Japanese of a fixed phrase.
-func (s *quizSession) say(en, ja string) string {
+func (s *Session) say(en, ja string) string {
 	if s.lang == lessons.Japanese {
 		return ja
 	}
 	return en
 }
 
-func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
-	lang, err := pickLang(f.lang)
-	if err != nil {
-		return usageError{err}
-	}
-	course, quizzes, err := builtInQuizzes()
-	if err != nil {
-		return err
-	}
-	store, p := a.progress()
-	if f.lang == "" && p.Lang != "" {
-		lang = lessons.Lang(p.Lang) // The learner's last choice in the TUI.
-	}
-	s := &quizSession{ctx: ctx, lang: lang, course: course, quizzes: quizzes, in: bufio.NewReader(a.stdin), out: a.stdout}
-	if f, ok := a.stdin.(*os.File); !ok || !isTerminal(f) {
-		s.echo = true
-	}
-	if chapter != "" && quiz.Find(quizzes, chapter) == nil {
-		var have []string
-		for _, z := range quizzes {
-			have = append(have, z.Chapter)
-		}
-		return usageError{fmt.Errorf("chapter %q has no quiz; the quizzes are of chapters %s", chapter, strings.Join(have, ", "))}
-	}
-	now := time.Now()
-	var run *quiz.Run
-	seed := f.seed
-	if seed == 0 {
-		seed = uint64(now.UnixNano())
-	}
-	switch {
-	case f.review:
-		due := quiz.Due(quizzes, p, chapter, now)
-		if len(due) == 0 {
-			fmt.Fprintln(s.out, s.say("Nothing is due for review. Missed questions come back here.", "復習する問題はありません。間違えた問題がここに戻ってきます。"))
-			return nil
-		}
-		run = quiz.NewReview(due, seed)
-	case chapter == "":
-		s.list(p, now)
-		return nil
-	default:
-		run = quiz.NewRun(quiz.Find(quizzes, chapter), seed)
-	}
-	g := a.quizGrader(ctx, run, f.yes, store, p)
-	s.header(run)
-	saved := p
-	// Each answer is saved as it is judged, so that an interrupted sitting
-	// loses nothing.
-	answered := s.ask(ctx, run, g, func() {
-		q, err := store.Update(func(p *progress.Progress) { run.SaveLatest(p, time.Now()) })
-		if err != nil {
-			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
-			return
-		}
-		saved = q
-	})
-	s.summary(run, saved)
-	switch {
-	case ctx.Err() != nil:
-		return silentError{ctx.Err()}
-	case !answered:
-		return fmt.Errorf("the input ended after %d of %d questions; the answers so far are saved", len(run.Outcomes()), len(run.Questions()))
-	case !run.Review() && !run.Score().Passed():
-		return silentError{errors.New("not passed")}
-	}
-	return nil
+// NothingDue says that no question is due for review.
+func (s *Session) NothingDue() {
+	fmt.Fprintln(s.out, s.say("Nothing is due for review. Missed questions come back here.", "復習する問題はありません。間違えた問題がここに戻ってきます。"))
 }
 
-// quizGrader connects to the cluster when some question needs it. Without
-// one, those questions are skipped with the reason. Before it creates its
-// scratch namespace on a cluster that does not look local, kanzen asks, as
-// it does for exercises.
-func (a *app) quizGrader(ctx context.Context, run *quiz.Run, yes bool, store progress.Store, p *progress.Progress) *quiz.Grader {
-	if !slices.ContainsFunc(run.Questions(), (*quiz.Question).NeedsCluster) {
-		return nil
-	}
-	target, err := a.target(ctx)
-	if err != nil {
-		return &quiz.Grader{NoCluster: err}
-	}
-	return &quiz.Grader{
-		Target:       target,
-		BeforeCreate: func(ns string) error { return a.guard(target, ns, yes, store, p) },
-	}
-}
-
-// header says what is about to be asked.
-func (s *quizSession) header(run *quiz.Run) {
+// Header says what is about to be asked.
+func (s *Session) Header(run *quiz.Run) {
 	n := len(run.Questions())
 	if run.Review() {
 		fmt.Fprintf(s.out, s.say("Questions due for review: %d\n", "復習：%d問\n"), n)
@@ -183,7 +68,7 @@ func (s *quizSession) header(run *quiz.Run) {
 	fmt.Fprintf(s.out, s.say("Chapter %s · %s — %d questions, pass mark %d%%\n", "第%s章 %s — %d問、合格ライン%d%%\n"), run.Quiz.Chapter, title, n, percent(run.Quiz.PassMark))
 }
 
-func (s *quizSession) chapter(id string) *lessons.Chapter {
+func (s *Session) chapter(id string) *lessons.Chapter {
 	for i := range s.course.Chapters {
 		if s.course.Chapters[i].ID == id {
 			return &s.course.Chapters[i]
@@ -194,9 +79,9 @@ func (s *quizSession) chapter(id string) *lessons.Chapter {
 
 func percent(f float64) int { return int(f*100 + 0.5) }
 
-// ask asks every question until the run is done; false if the input ended
+// Ask asks every question until the run is done; false if the input ended
 // first. A refused answer is explained and the question asked again.
-func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader, save func()) bool {
+func (s *Session) Ask(ctx context.Context, run *quiz.Run, g *quiz.Grader, save func()) bool {
 	for {
 		asked, ok := run.Next()
 		if !ok {
@@ -219,7 +104,7 @@ func (s *quizSession) ask(ctx context.Context, run *quiz.Run, g *quiz.Grader, sa
 	}
 }
 
-func (s *quizSession) printQuestion(a quiz.Asked) {
+func (s *Session) printQuestion(a quiz.Asked) {
 	fmt.Fprintf(s.out, "\n[%d/%d] %s\n", a.Number, a.Count, strings.TrimSpace(a.Text(s.lang)))
 	switch a.Type {
 	case quiz.Single, quiz.Multiple, quiz.Order:
@@ -240,7 +125,7 @@ func (s *quizSession) printQuestion(a quiz.Asked) {
 
 // readAnswer reads an answer of the question's type, asking again until
 // it is well formed; it fails only when the input ends.
-func (s *quizSession) readAnswer(a quiz.Asked) (quiz.Answer, error) {
+func (s *Session) readAnswer(a quiz.Asked) (quiz.Answer, error) {
 	for {
 		answer, problem, err := s.readOnce(a)
 		if err != nil || problem == "" {
@@ -251,7 +136,7 @@ func (s *quizSession) readAnswer(a quiz.Asked) (quiz.Answer, error) {
 }
 
 // readOnce reads one attempt; problem says what is wrong with its form.
-func (s *quizSession) readOnce(a quiz.Asked) (answer quiz.Answer, problem string, err error) {
+func (s *Session) readOnce(a quiz.Asked) (answer quiz.Answer, problem string, err error) {
 	switch a.Type {
 	case quiz.Single:
 		line, err := s.line(s.say(fmt.Sprintf("answer (1-%d): ", len(a.Choices)), fmt.Sprintf("答え (1-%d): ", len(a.Choices))))
@@ -298,7 +183,7 @@ func (s *quizSession) readOnce(a quiz.Asked) (answer quiz.Answer, problem string
 	return quiz.Typed(line), "", err
 }
 
-func (s *quizSession) readBool() (quiz.Answer, string, error) {
+func (s *Session) readBool() (quiz.Answer, string, error) {
 	line, err := s.line(s.say("true or false: ", "true か false: "))
 	b, ok := quiz.ParseBool(line)
 	if err != nil || !ok {
@@ -308,7 +193,7 @@ func (s *quizSession) readBool() (quiz.Answer, string, error) {
 }
 
 // readSort asks for each item's category in turn.
-func (s *quizSession) readSort(a quiz.Asked) (quiz.Answer, string, error) {
+func (s *Session) readSort(a quiz.Asked) (quiz.Answer, string, error) {
 	sorted := map[string]quiz.Category{}
 	for _, name := range a.ShownItems(s.lang) {
 		for {
@@ -329,7 +214,7 @@ func (s *quizSession) readSort(a quiz.Asked) (quiz.Answer, string, error) {
 // readCommand reads a command, with its continuation lines, and the
 // manifest after it when it reads -f -, up to a line holding only a dot or
 // the end of the input.
-func (s *quizSession) readCommand() (string, error) {
+func (s *Session) readCommand() (string, error) {
 	text, err := s.line("$ ")
 	if err != nil {
 		return "", err
@@ -360,7 +245,7 @@ func (s *quizSession) readCommand() (string, error) {
 
 // line prints a prompt and reads one line without its end; io.EOF once the
 // input is spent, or the context's error on an interrupt.
-func (s *quizSession) line(prompt string) (string, error) {
+func (s *Session) line(prompt string) (string, error) {
 	fmt.Fprint(s.out, prompt)
 	type read struct {
 		line string
@@ -414,7 +299,7 @@ func isPermutation(n []int) bool {
 	return len(n) > 0
 }
 
-func (s *quizSession) printVerdict(v quiz.Verdict, t quiz.Type) {
+func (s *Session) printVerdict(v quiz.Verdict, t quiz.Type) {
 	switch {
 	case v.Refused:
 		fmt.Fprintf(s.out, "! %s\n  %s\n", indent(v.Reason), s.say("Type it again.", "もう一度入力してください。"))
@@ -430,7 +315,7 @@ func (s *quizSession) printVerdict(v quiz.Verdict, t quiz.Type) {
 		}
 	}
 	for _, r := range v.Results {
-		fmt.Fprintf(s.out, "  %s %s%s\n", mark(r.Status), r.Title, resultHaveWant(r))
+		fmt.Fprintf(s.out, "  %s %s%s\n", r.Status.Mark(), r.Title, resultHaveWant(r))
 	}
 	if lines := v.AnswerLines(t); !v.Correct && len(lines) > 0 {
 		fmt.Fprintf(s.out, "  %s\n", s.say("Answer:", "正解："))
@@ -461,8 +346,8 @@ func indent(text string) string {
 	return strings.ReplaceAll(strings.TrimSpace(text), "\n", "\n  ")
 }
 
-// summary prints the score and what is due for review.
-func (s *quizSession) summary(run *quiz.Run, p *progress.Progress) {
+// Summary prints the score and what is due for review.
+func (s *Session) Summary(run *quiz.Run, p *progress.Progress) {
 	sc := run.Score()
 	fmt.Fprintln(s.out)
 	line := fmt.Sprintf("Score: %d of %d right (%d%%)", sc.Correct, sc.Judged, percent(sc.Fraction()))
@@ -488,10 +373,9 @@ func (s *quizSession) summary(run *quiz.Run, p *progress.Progress) {
 	}
 }
 
-// list shows every chapter's quiz with the learner's scores.
-// quizSummary is a chapter quiz in a line: its size, the last and best
+// QuizSummary is a chapter quiz in a line: its size, the last and best
 // scores, and what is due for review.
-func quizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time.Time) string {
+func QuizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time.Time) string {
 	say := func(en, ja string) string {
 		return map[lessons.Lang]string{lessons.English: en, lessons.Japanese: ja}[lang]
 	}
@@ -509,14 +393,15 @@ func quizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time
 	return line
 }
 
-func (s *quizSession) list(p *progress.Progress, now time.Time) {
+// List shows every chapter's quiz with the learner's scores.
+func (s *Session) List(p *progress.Progress, now time.Time) {
 	fmt.Fprintln(s.out, s.say("Quizzes (kanzen quiz CHAPTER takes one):", "クイズ（kanzen quiz 章番号 で開始）："))
 	for _, ch := range s.course.Chapters {
 		z := quiz.Find(s.quizzes, ch.ID)
 		if z == nil {
 			continue
 		}
-		line := fmt.Sprintf("  %s  %s — %s", ch.ID, ch.Title.In(s.lang), quizSummary(s.lang, z, p, now))
+		line := fmt.Sprintf("  %s  %s — %s", ch.ID, ch.Title.In(s.lang), QuizSummary(s.lang, z, p, now))
 		fmt.Fprintln(s.out, line)
 	}
 	if due := len(quiz.Due(s.quizzes, p, "", now)); due > 0 {

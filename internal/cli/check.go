@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -52,8 +52,8 @@ func (a *app) checkCommand() *cobra.Command {
 	return cmd
 }
 
-// checkLine is one check's verdict as --output json prints it.
-type checkLine struct {
+// CheckLine is one check's verdict as --output json prints it.
+type CheckLine struct {
 	Time      string `json:"time"`
 	Exercise  string `json:"exercise"`
 	Namespace string `json:"namespace"`
@@ -160,7 +160,7 @@ func (p *printer) print(results []check.Result, now time.Time) {
 		}
 		p.last[r.ID] = r
 		if p.json {
-			line, _ := json.Marshal(checkLine{
+			line, _ := json.Marshal(CheckLine{
 				Time: now.Format(time.RFC3339Nano), Exercise: p.exercise, Namespace: p.namespace,
 				Check: r.ID, Title: r.Title, Status: string(r.Status), Have: r.Have, Want: r.Want,
 			})
@@ -171,7 +171,7 @@ func (p *printer) print(results []check.Result, now time.Time) {
 		if p.watch {
 			prefix = now.Format("15:04:05.000") + " "
 		}
-		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, mark(r.Status), r.Title, haveWant(r))
+		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, r.Status.Mark(), r.Title, haveWant(r))
 	}
 }
 
@@ -204,18 +204,6 @@ func (p *printer) connection(w io.Writer, err error, denied string) {
 		fmt.Fprintf(w, "kanzen: %s\n", denied)
 	}
 	p.lastState = state
-}
-
-func mark(s check.Status) string {
-	switch s {
-	case check.Pass:
-		return "✓"
-	case check.Fail:
-		return "✗"
-	case check.Unavailable:
-		return "○"
-	}
-	return "·"
 }
 
 func haveWant(r check.Result) string {
