@@ -297,6 +297,15 @@ func IsRefusal(err error) bool {
 // The phrases of a verdict and of a sitting's summary, which every front
 // end shows (see present.go).
 
+// NothingDue says the review is empty, and what fills it.
+var NothingDue = lessons.Text{
+	lessons.English:  "Nothing is due for review. Missed questions come back here.",
+	lessons.Japanese: "復習する問題はありません。間違えた問題がここに戻ってきます。",
+}
+
+// TypeAnAnswer asks for an answer where none was typed.
+var TypeAnAnswer = lessons.Text{lessons.English: "Type an answer.", lessons.Japanese: "答えを入力してください。"}
+
 // TypeAgain asks for an answer kanzen refused to be typed again.
 var TypeAgain = lessons.Text{lessons.English: "Type it again.", lessons.Japanese: "もう一度入力してください。"}
 

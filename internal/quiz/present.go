@@ -180,7 +180,13 @@ func SummaryLines(run *Run, due int, reviewPlace lessons.Text, lang lessons.Lang
 		out = append(out, Line{}, Line{Text: toReview.With(missed, reviewPlace).In(lang), Tone: Warn})
 	}
 	if due > 0 && due != missed {
-		out = append(out, Line{Text: dueNow.With(due).In(lang), Tone: Dim})
+		out = append(out, DueLine(due, lang))
 	}
 	return out
+}
+
+// DueLine says how many questions are due for review now, of every
+// chapter.
+func DueLine(due int, lang lessons.Lang) Line {
+	return Line{Text: dueNow.With(due).In(lang), Tone: Dim}
 }

@@ -63,7 +63,7 @@ func (m Model) openReview() (tea.Model, tea.Cmd) {
 	}
 	due := quiz.Due(m.opts.Quizzes, m.progress, "", m.now())
 	if len(due) == 0 {
-		m.notice = nothingDue.In(m.lang)
+		m.notice = quiz.NothingDue.In(m.lang)
 		return m, nil
 	}
 	seed := uint64(m.now().UnixNano())
@@ -119,7 +119,7 @@ func (m Model) submitTyped() (tea.Model, tea.Cmd) {
 	p.input.trimEnd()
 	text := p.input.Value()
 	if strings.TrimSpace(text) == "" {
-		p.problem = typeSomething.In(m.lang)
+		p.problem = quiz.TypeAnAnswer.In(m.lang)
 		return m, nil
 	}
 	if p.asked.Type != quiz.Command {

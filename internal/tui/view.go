@@ -69,7 +69,7 @@ func (m Model) header(w int) string {
 		if !m.quiz.run.Review() {
 			where, chapter = " kanzen", m.quiz.run.Quiz.Chapter
 		}
-		if ch := m.chapter(chapter); ch != nil {
+		if ch := m.course.Chapter(chapter); ch != nil {
 			where += fmt.Sprintf(" · %s %s", ch.ID, ch.Title.In(m.lang))
 		}
 		if !m.quiz.run.Review() {
@@ -238,16 +238,6 @@ func (m Model) firstStepOf(i int) int {
 		}
 	}
 	return 0
-}
-
-// chapter finds a chapter by id.
-func (m Model) chapter(id string) *lessons.Chapter {
-	for i := range m.course.Chapters {
-		if m.course.Chapters[i].ID == id {
-			return &m.course.Chapters[i]
-		}
-	}
-	return nil
 }
 
 // homeRow is one line of the chapter list; rows that can be chosen carry

@@ -190,8 +190,6 @@ var sortAll = lessons.Text{
 	lessons.Japanese: "先にすべての項目をカテゴリに分けてください。残り%d個です。",
 }
 
-var typeSomething = lessons.Text{lessons.English: "Type an answer.", lessons.Japanese: "答えを入力してください。"}
-
 var yourAnswer = lessons.Text{lessons.English: "Your answer: ", lessons.Japanese: "あなたの答え："}
 
 var declinedScratch = lessons.Text{
@@ -205,11 +203,6 @@ var quizPaused = lessons.Text{
 }
 
 var noQuiz = lessons.Text{lessons.English: "Chapter %s has no quiz.", lessons.Japanese: "第%s章にはクイズがありません。"}
-
-var nothingDue = lessons.Text{
-	lessons.English:  "Nothing is due for review. Missed questions come back here.",
-	lessons.Japanese: "復習する問題はありません。間違えた問題がここに戻ってきます。",
-}
 
 // reviewPlace says where the chapter list keeps the questions missed.
 var reviewPlace = lessons.Text{lessons.English: " (the Review row)", lessons.Japanese: "（「復習」の行）"}
