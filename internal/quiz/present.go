@@ -72,7 +72,8 @@ func TrueFalseChoices(lang lessons.Lang) [2]string {
 }
 
 // VerdictLines present the verdict on an answer to asked: right or not,
-// why, the right answer, the explanation and the lesson behind it.
+// why, the right answer, the explanation and, from course when there is
+// one, the lesson behind it.
 func VerdictLines(v Verdict, asked Asked, a Answer, course *lessons.Course, lang lessons.Lang) []Line {
 	var out []Line
 	switch {
@@ -116,6 +117,9 @@ func VerdictLines(v Verdict, asked Asked, a Answer, course *lessons.Course, lang
 	}
 	if v.Explain != "" {
 		out = append(out, Line{}, Line{Text: v.Explain, Prose: true})
+	}
+	if course == nil {
+		return out
 	}
 	if _, l := course.Find(v.Lesson); l != nil && l.ID == v.Lesson {
 		out = append(out, Line{}, Line{Text: lessonLine.With(l.Title).In(lang), Tone: Dim, Lesson: l.ID})
