@@ -51,13 +51,17 @@ func newBinding(on where, keys []string, helpKeys string, help, short lessons.Te
 	return &binding{Binding: key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKeys, help.In(lessons.English))), on: on, help: help, short: short}
 }
 
-// footer names the keys as a footer shows them, in lang.
+// footer names the keys and what they do as a footer shows them, in lang.
 func (b *binding) footer(lang lessons.Lang, chapters int) string {
-	k := b.footKeys
-	if k == "" {
-		k = b.Help().Key
+	return strings.TrimSpace(withChapters(b.footName(), chapters) + " " + b.short.In(lang))
+}
+
+// footName is the footer's name for the keys.
+func (b *binding) footName() string {
+	if b.footKeys != "" {
+		return b.footKeys
 	}
-	return strings.TrimSpace(withChapters(k, chapters) + " " + b.short.In(lang))
+	return b.Help().Key
 }
 
 // withChapters puts the number keys' reach, 1 to the chapter count (at
@@ -68,6 +72,17 @@ func withChapters(keys string, chapters int) string {
 	}
 	return fmt.Sprintf(keys, min(chapters, 9))
 }
+
+// orKeys names two ways to do one thing: "space or 1–4 mark".
+var orKeys = lessons.Text{lessons.English: "%s or %s %s", lessons.Japanese: "%s か %s で%s"}
+
+// or names the binding's keys, or other keys, and what they do.
+func (b *binding) or(other string, lang lessons.Lang) string {
+	return orKeys.With(b.footName(), other, b.short).In(lang)
+}
+
+// numbers names the number keys from 1 to n.
+func numbers(n int) string { return fmt.Sprintf("1–%d", n) }
 
 // footing sets a binding's footer name for its keys.
 func (b *binding) footing(keys string) *binding {
@@ -133,12 +148,15 @@ var (
 	numberKey = newBinding(onChoosing, []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9",
 		lessons.Text{lessons.English: "answer, mark or sort by number", lessons.Japanese: "番号で回答・印付け・分類"}, nil)
 	markKey = newBinding(onChoosing, []string{"space", "x"}, "space x",
-		lessons.Text{lessons.English: "mark a choice (several answers)", lessons.Japanese: "選択肢に印を付ける（複数回答）"}, nil)
+		lessons.Text{lessons.English: "mark a choice (several answers)", lessons.Japanese: "選択肢に印を付ける（複数回答）"},
+		lessons.Text{lessons.English: "mark", lessons.Japanese: "印を付ける"}).footing("space")
 	moveUpKey = newBinding(onChoosing, []string{"shift+up", "K"}, "shift+↑/↓ K/J",
-		lessons.Text{lessons.English: "move the chosen item (order)", lessons.Japanese: "選んだ項目を移動（並べ替え）"}, nil)
+		lessons.Text{lessons.English: "move the chosen item (order)", lessons.Japanese: "選んだ項目を移動（並べ替え）"},
+		lessons.Text{lessons.English: "move the item", lessons.Japanese: "項目を移動"}).footing("shift+↑/↓")
 	moveDownKey  = newBinding(onChoosing, []string{"shift+down", "J"}, "", nil, nil)
 	nextCategory = newBinding(onChoosing, []string{"right", "l"}, "←/→",
-		lessons.Text{lessons.English: "the chosen item's category (sort)", lessons.Japanese: "選んだ項目のカテゴリ（分類）"}, nil)
+		lessons.Text{lessons.English: "the chosen item's category (sort)", lessons.Japanese: "選んだ項目のカテゴリ（分類）"},
+		lessons.Text{lessons.English: "category", lessons.Japanese: "カテゴリ"})
 	prevCategory = newBinding(onChoosing, []string{"left", "h"}, "", nil, nil)
 	newLineKey   = newBinding(onTyping, []string{"alt+enter", "ctrl+j", "shift+enter"}, "alt+enter",
 		lessons.Text{lessons.English: "a new line in a command (also ctrl+j or shift+enter)", lessons.Japanese: "コマンドの改行（ctrl+j や shift+enter でも可）"},

@@ -177,7 +177,7 @@ func (p *quizPane) content(f frame, around quizSurroundings) *quizLayout {
 		b.para(p.problem, 0, st.warn.Render)
 	}
 	if p.manifest() {
-		keys = manifestKeysHint.In(lang)
+		keys = manifestKeysHint.With(lineKey.Help().Key, checkKey.footName()).In(lang)
 	}
 	b.para(keys, 0, st.dim.Render)
 	return &b.quizLayout
@@ -192,11 +192,14 @@ func (p *quizPane) answerWidget(b *quizLines) (keys string) {
 	n := p.options()
 	switch widgetOf(a) {
 	case pickOne, pickSome, ordering:
-		keys = choiceKeysHint.With(n).In(lang)
-		if widgetOf(a) == pickSome {
-			keys = multipleKeysHint.With(n).In(lang)
-		} else if widgetOf(a) == ordering {
-			keys = orderKeysHint.In(lang)
+		choose, answer := quizUpKey.footer(lang, 0), answerKey.footer(lang, 0)
+		switch widgetOf(a) {
+		case pickSome:
+			keys = strings.Join([]string{choose, markKey.or(numbers(n), lang), answer}, " · ")
+		case ordering:
+			keys = strings.Join([]string{choose, moveUpKey.or("K/J", lang), answer}, " · ")
+		default:
+			keys = choose + " · " + answerKey.or(numbers(n), lang)
 		}
 		for i, label := range labels {
 			mark := fmt.Sprintf("%d  ", i+1)
@@ -222,12 +225,14 @@ func (p *quizPane) answerWidget(b *quizLines) (keys string) {
 			}
 		}
 	case sorting:
-		keys = sortKeysHint.With(len(a.Categories)).In(lang)
+		keys = strings.Join([]string{
+			quizUpKey.footName() + " " + sortItem.In(lang), nextCategory.or(numbers(len(a.Categories)), lang), answerKey.footer(lang, 0),
+		}, " · ")
 		p.sortWidget(b, labels)
 	case typing:
 		keys = footerText(textFooter, lang, 0)
 		if a.Type == quiz.Command {
-			keys = commandKeysHint.In(lang)
+			keys = strings.Join([]string{sendKey.footer(lang, 0), newLineKey.or("ctrl+j", lang), leaveTypingKey.footer(lang, 0)}, " · ")
 		}
 		view, cursor := p.input.view(w, p.prompt(), true, st)
 		b.focus = len(b.lines) + cursor

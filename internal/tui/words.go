@@ -144,32 +144,13 @@ var scoreSoFar = lessons.Text{lessons.English: "%d/%d right", lessons.Japanese: 
 
 var notGradedSoFar = lessons.Text{lessons.English: "%d not graded", lessons.Japanese: "採点なし%d問"}
 
-var choiceKeysHint = lessons.Text{lessons.English: "↑/↓ choose · enter or 1–%d answer", lessons.Japanese: "↑/↓ 選択 · enter か 1–%d で回答"}
-
-var multipleKeysHint = lessons.Text{
-	lessons.English:  "↑/↓ choose · space or 1–%d mark · enter answer",
-	lessons.Japanese: "↑/↓ 選択 · space か 1–%d で印を付ける · enter 回答",
-}
-
-var orderKeysHint = lessons.Text{
-	lessons.English:  "↑/↓ choose · shift+↑/↓ or K/J move the item · enter answer",
-	lessons.Japanese: "↑/↓ 選択 · shift+↑/↓ か K/J で項目を移動 · enter 回答",
-}
-
-var sortKeysHint = lessons.Text{
-	lessons.English:  "↑/↓ item · ←/→ or 1–%d category · enter answer",
-	lessons.Japanese: "↑/↓ 項目 · ←/→ か 1–%d でカテゴリ · enter 回答",
-}
-
-var commandKeysHint = lessons.Text{
-	lessons.English:  "enter check · alt+enter or ctrl+j new line · esc leave the quiz",
-	lessons.Japanese: "enter 確認 · alt+enter か ctrl+j 改行 · esc クイズを終える",
-}
-
 var manifestKeysHint = lessons.Text{
-	lessons.English:  "Type the manifest under the command: enter starts a new line; ctrl+d (or a line with only .) checks it.",
-	lessons.Japanese: "コマンドの下にマニフェストを入力してください。enter で改行、ctrl+d（またはドットだけの行）で確認します。",
+	lessons.English:  "Type the manifest under the command: %s starts a new line; %s (or a line with only .) checks it.",
+	lessons.Japanese: "コマンドの下にマニフェストを入力してください。%s で改行、%s（またはドットだけの行）で確認します。",
 }
+
+// sortItem is what the cursor keys choose in a sort question.
+var sortItem = lessons.Text{lessons.English: "item", lessons.Japanese: "項目"}
 
 var commandHelp = lessons.Text{
 	lessons.English:  "Type the kubectl command. kanzen runs it as a server-side dry run in namespace %s: nothing is created. After -f -, type the manifest on the lines below.",
