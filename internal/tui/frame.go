@@ -17,10 +17,10 @@ func (m Model) frame(w, h int) frame {
 	return frame{st: m.styles(), lang: m.lang, w: w, h: h, course: m.course}
 }
 
-// drawn keeps what View laid out for one model, so that the Update that
+// drawnLayouts keeps what View laid out for one model, so that the Update that
 // follows maps scrolls and clicks onto what is on screen without laying
 // it out again. Each Update starts a new one: a model it changed has not
 // been drawn yet.
-type drawn struct {
+type drawnLayouts struct {
 	quiz *quizLayout
 }

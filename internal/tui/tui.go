@@ -113,7 +113,7 @@ type Model struct {
 	progress *progress.Progress
 	// drawn is what View laid out of this model; seen is what it laid
 	// out of the model this Update started from.
-	drawn, seen *drawn
+	drawn, seen *drawnLayouts
 	// notice is a message for the learner (an error, a saved file), shown
 	// in the footer until the next key.
 	notice string
@@ -153,7 +153,7 @@ func New(opts Options) Model {
 		cluster: clusterState{target: opts.Cluster},
 		lesson:  lessonPane{renders: markdown.NewCache()},
 		grader:  opts.Grader,
-		drawn:   &drawn{},
+		drawn:   &drawnLayouts{},
 	}
 	m.notice = m.explain(opts.Notices)
 	if i, ok := m.resumeStep(); ok {

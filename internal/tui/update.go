@@ -15,7 +15,7 @@ import (
 
 // Update handles one message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.seen, m.drawn = m.drawn, &drawn{}
+	m.seen, m.drawn = m.drawn, &drawnLayouts{}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
