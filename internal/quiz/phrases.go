@@ -294,6 +294,15 @@ func IsRefusal(err error) bool {
 	return errors.As(err, &r)
 }
 
+// categoryNames are the book's names of its categories of resources.
+var categoryNames = map[Category]lessons.Text{
+	Workloads:     {lessons.English: "Workloads", lessons.Japanese: "Workloadsリソース"},
+	DiscoveryLB:   {lessons.English: "Discovery & LB", lessons.Japanese: "Discovery & LBリソース"},
+	ConfigStorage: {lessons.English: "Config & Storage", lessons.Japanese: "Config & Storageリソース"},
+	ClusterRes:    {lessons.English: "Cluster", lessons.Japanese: "Clusterリソース"},
+	Metadata:      {lessons.English: "Metadata", lessons.Japanese: "Metadataリソース"},
+}
+
 // The phrases of a verdict and of a sitting's summary, which every front
 // end shows (see present.go).
 

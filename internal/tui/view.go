@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"kanzen.dev/kanzen/internal/markdown"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/textwrap"
 	"kanzen.dev/kanzen/lessons"
@@ -232,14 +231,14 @@ func (m Model) studyLines(w, h int) []string {
 				line += st.dim.Render(" "+tab+" ") + " "
 			}
 		}
-		box := m.lessonBox(w, h-1, lessonTitle, true, st)
+		box := m.lesson.box(m.frame(w, h-1), s.lesson, lessonTitle, true)
 		if active == 1 {
 			box = m.exerciseBox(w, h-1, true, st)
 		}
 		return append([]string{line + st.dim.Render("(tab)")}, box...)
 	}
 	lw := m.lessonWidth()
-	left := m.lessonBox(lw, h, lessonTitle, !m.focusExercise, st)
+	left := m.lesson.box(m.frame(lw, h), s.lesson, lessonTitle, !m.focusExercise)
 	var right []string
 	if s.exercise == nil {
 		right = box(exerciseTab.In(m.lang), wrapAll(noLessonExercise.In(m.lang), w-lw-4), w-lw, h, m.focusExercise, st)
@@ -250,18 +249,6 @@ func (m Model) studyLines(w, h int) []string {
 }
 
 func wrapAll(s string, w int) []string { return textwrap.Wrap(s, w) }
-
-func (m Model) lessonBox(w, h int, title string, focused bool, st styles) []string {
-	s := m.steps[m.pos]
-	inner := max(w-4, 1)
-	page := m.lesson.renders.Lines(s.lesson, m.lang, inner, markdown.Style(m.dark, m.opts.NoColor))
-	visible, _ := window(page, m.lesson.offset, max(h-2, 0))
-	if len(page) > h-2 && h > 2 {
-		_, offset := window(page, m.lesson.offset, h-2)
-		title += fmt.Sprintf(" %d–%d/%d", offset+1, offset+len(visible), len(page))
-	}
-	return box(title, visible, w, h, focused, st)
-}
 
 func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
 	if m.exercise.ex == nil {
