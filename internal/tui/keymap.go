@@ -191,8 +191,8 @@ var (
 	leaveKey = newBinding(onQuiz, []string{"esc"}, "esc",
 		lessons.Text{lessons.English: "leave the quiz (answers so far are saved)", lessons.Japanese: "クイズを終える（それまでの答えは保存）"},
 		lessons.Text{lessons.English: "leave", lessons.Japanese: "終える"})
-	// leaveTypingKey is esc's footer name where the footer has room for it.
-	leaveTypingKey = newBinding(onTyping, []string{"esc"}, "esc", nil,
+	// leaveQuizKey is esc's longer name, where a line has room for it.
+	leaveQuizKey = newBinding(onTyping|onJudged, []string{"esc"}, "esc", nil,
 		lessons.Text{lessons.English: "leave the quiz", lessons.Japanese: "クイズを終える"})
 
 	// Everywhere but where keys type.
@@ -227,7 +227,7 @@ var keyTable = []*binding{
 	openKey, backKey,
 	quizUpKey, quizDownKey, prevChoiceKey, nextChoiceKey, answerKey, numberKey, markKey, moveUpKey, moveDownKey, nextCategory,
 	prevCategory, newLineKey, checkKey, sendKey, lineKey, indentKey, nextKey, lastKey, lessonKey, scrollUpKey,
-	scrollDownKey, quizPageUpKey, quizPageDownKey, typingPageUpKey, typingPageDownKey, toChaptersKey, leaveKey, leaveTypingKey,
+	scrollDownKey, quizPageUpKey, quizPageDownKey, typingPageUpKey, typingPageDownKey, toChaptersKey, leaveKey, leaveQuizKey,
 	sandboxKey, langKey, helpKey, quitKey, quitQuizKey, interruptKey, yesKey, noKey,
 }
 
@@ -236,9 +236,9 @@ var (
 	homeFooter     = []*binding{upKey, chapterKey, openKey, langKey, helpKey, quitKey}
 	studyFooter    = []*binding{helpKey, focusKey, prevStepKey, startKey, hintKey, shellKey, quizKey, langKey, quitKey}
 	choosingFooter = []*binding{helpKey, quizUpKey, answerKey, leaveKey, langKey, quitQuizKey}
-	commandFooter  = []*binding{sendKey, newLineKey, leaveTypingKey}
-	textFooter     = []*binding{answerKey, leaveTypingKey}
-	manifestFooter = []*binding{checkKey, lineKey, leaveTypingKey}
+	commandFooter  = []*binding{sendKey, newLineKey, leaveQuizKey}
+	textFooter     = []*binding{answerKey, leaveQuizKey}
+	manifestFooter = []*binding{checkKey, lineKey, leaveQuizKey}
 	gradingFooter  = []*binding{helpKey, leaveKey, langKey, quitQuizKey}
 	judgedFooter   = []*binding{helpKey, nextKey, lessonKey, scrollUpKey, leaveKey, langKey, quitQuizKey}
 	finishedFooter = []*binding{helpKey, toChaptersKey, langKey, quitQuizKey}
@@ -246,7 +246,7 @@ var (
 	// exerciseFooter follows the hint key in the exercise pane.
 	exerciseFooter = []*binding{solutionKey, resetKey, shellKey}
 	// Under a question: the keys that go on from a verdict or the score.
-	judgedKeys   = []*binding{nextKey, lessonKey, leaveTypingKey}
+	judgedKeys   = []*binding{nextKey, lessonKey, leaveQuizKey}
 	lastKeys     = []*binding{lastKey, lessonKey}
 	finishedKeys = []*binding{toChaptersKey}
 )

@@ -232,7 +232,7 @@ func (p *quizPane) answerWidget(b *quizLines) (keys string) {
 	case typing:
 		keys = footerText(textFooter, lang, 0)
 		if a.Type == quiz.Command {
-			keys = strings.Join([]string{sendKey.footer(lang, 0), newLineKey.or("ctrl+j", lang), leaveTypingKey.footer(lang, 0)}, " · ")
+			keys = strings.Join([]string{sendKey.footer(lang, 0), newLineKey.or("ctrl+j", lang), leaveQuizKey.footer(lang, 0)}, " · ")
 		}
 		view, cursor := p.input.view(w, p.prompt(), true, st)
 		b.focus = len(b.lines) + cursor
