@@ -47,6 +47,8 @@ type binding struct {
 	footKeys string
 }
 
+// newBinding binds keys where they work; helpKeys names them in help,
+// whose English text the key.Binding keeps too.
 func newBinding(on where, keys []string, helpKeys string, help, short lessons.Text) *binding {
 	return &binding{Binding: key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKeys, help.In(lessons.English))), on: on, help: help, short: short}
 }
@@ -72,9 +74,6 @@ func withChapters(keys string, chapters int) string {
 	}
 	return fmt.Sprintf(keys, min(chapters, 9))
 }
-
-// orKeys names two ways to do one thing: "space or 1–4 mark".
-var orKeys = lessons.Text{lessons.English: "%s or %s %s", lessons.Japanese: "%s か %s で%s"}
 
 // or names the binding's keys, or other keys, and what they do.
 func (b *binding) or(other string, lang lessons.Lang) string {

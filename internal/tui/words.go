@@ -190,3 +190,6 @@ var reviewPlace = lessons.Text{lessons.English: " (the Review row)", lessons.Jap
 
 // opensLesson says which key opens a verdict's lesson.
 var opensLesson = lessons.Text{lessons.English: "%s opens it", lessons.Japanese: "%s で開く"}
+
+// orKeys names two ways to do one thing: "space or 1–4 mark".
+var orKeys = lessons.Text{lessons.English: "%s or %s %s", lessons.Japanese: "%s か %s で%s"}
