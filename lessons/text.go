@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -39,6 +40,9 @@ func TextProblems(t Text) []TextProblem {
 	if at := foldedSpace(t[Japanese]); at >= 0 {
 		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between Japanese characters at %q, as a folded YAML block (>) leaves at a line break: write the text on one line, or use a literal block (|)", around(t[Japanese], at))})
 	}
+	if at := foldedBeforeASCII(t[Japanese]); at >= 0 {
+		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between a Japanese character and a word at %q, as a folded YAML block (>) leaves at a line break: Japanese runs on into Latin words without a space", around(t[Japanese], at))})
+	}
 	if at := spaceAfterPunctuation(t[Japanese]); at >= 0 {
 		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space after Japanese punctuation at %q: 、 and 。 carry their own space", around(t[Japanese], at))})
 	}
@@ -65,13 +69,26 @@ func foldedSpace(s string) int {
 	return spaceOutsideCode(s, func(prev, next rune) bool { return wide(prev) && wide(next) })
 }
 
+// foldedBeforeASCII returns the byte offset of a space between a wide
+// character and an ASCII letter or digit outside `code`, or -1. A space
+// before `code` is the course's style and is left alone; a space before a
+// bare word is what a folded line break leaves.
+func foldedBeforeASCII(s string) int {
+	return spaceOutsideCode(s, func(prev, next rune) bool {
+		return wide(prev) && !strings.ContainsRune(japanesePunctuation, prev) && next < utf8.RuneSelf && (unicode.IsLetter(next) || unicode.IsDigit(next))
+	})
+}
+
 // spaceAfterPunctuation returns the byte offset of a space that follows
 // Japanese punctuation and precedes more text, outside `code`, or -1.
 func spaceAfterPunctuation(s string) int {
 	return spaceOutsideCode(s, func(prev, next rune) bool {
-		return strings.ContainsRune("、。）」", prev) && next != ' ' && next != '\n' && next != utf8.RuneError
+		return strings.ContainsRune(japanesePunctuation, prev) && next != ' ' && next != '\n' && next != utf8.RuneError
 	})
 }
+
+// japanesePunctuation is what spaceAfterPunctuation reports a space after.
+const japanesePunctuation = "、。）」"
 
 // spaceOutsideCode returns the byte offset of the first space outside
 // `code` whose neighbours are wrong, or -1.

@@ -75,6 +75,7 @@ var loadEnvs = sync.OnceValues(func() (envs, error) {
 		cel.Variable("api", cel.DynType),
 		ext.Strings(),
 		ext.Lists(),
+		argvFunction,
 	)
 	if err != nil {
 		return envs{}, err

@@ -89,6 +89,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	}
 	results := s.Evaluate(u.Snapshot, lang)
 	p.print(results, time.Now())
+	p.deadEnds(s.DeadEnds(u.Snapshot, lang), lang)
 	for f.watch && !check.AllPass(results) {
 		u = s.Next(2 * time.Second)
 		switch {
@@ -102,6 +103,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		p.connection(a.stderr, u.Err, session.Denied(u.Err, ex.ID, lang))
 		results = s.Evaluate(u.Snapshot, lang)
 		p.print(results, time.Now())
+		p.deadEnds(s.DeadEnds(u.Snapshot, lang), lang)
 	}
 	if !check.AllPass(results) {
 		return silentError{errors.New("not every check passes")}
@@ -151,6 +153,8 @@ type printer struct {
 	// lastState is the connection as last reported; empty before any
 	// report, when the connection is assumed fine.
 	lastState string
+	// toldDeadEnds holds the dead ends already reported, each told once.
+	toldDeadEnds map[string]bool
 }
 
 func (p *printer) print(results []check.Result, now time.Time) {
@@ -173,6 +177,26 @@ func (p *printer) print(results []check.Result, now time.Time) {
 		}
 		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, r.Status.Mark(), r.Title, haveWant(r))
 	}
+}
+
+// deadEnds reports, once each, states the checks cannot come back from,
+// with how to start over. JSON output carries only the checks' verdicts.
+func (p *printer) deadEnds(said []string, lang lessons.Lang) {
+	for _, why := range said {
+		if p.json || p.toldDeadEnds[why] {
+			continue
+		}
+		if p.toldDeadEnds == nil {
+			p.toldDeadEnds = map[string]bool{}
+		}
+		p.toldDeadEnds[why] = true
+		fmt.Fprintf(p.out, "! %s\n  %s\n", why, startOver.With(workspace.ResetCommand(p.exercise, p.namespace)).In(lang))
+	}
+}
+
+var startOver = lessons.Text{
+	lessons.English:  "%s starts the exercise over.",
+	lessons.Japanese: "%s で演習を最初からやり直せます。",
 }
 
 // connection reports, once each, a lost connection, a server that answers
