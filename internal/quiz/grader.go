@@ -119,7 +119,7 @@ func skipped(why lessons.Message, lang lessons.Lang) Verdict {
 // cluster returns the target, or a skipped verdict that says why not.
 func (g *Grader) cluster(lang lessons.Lang) (*kube.Target, *Verdict) {
 	if g == nil || g.Target == nil {
-		var why any = "no cluster configured"
+		var why any = noClusterConfigured
 		if g != nil && g.NoCluster != nil {
 			why = firstLine(g.NoCluster.Error())
 		}

@@ -136,6 +136,8 @@ var noCluster = lessons.Text{
 	lessons.Japanese: "採点なし：この問題にはクラスタが必要ですが、ありません（%v）",
 }
 
+var noClusterConfigured = lessons.Text{lessons.English: "no cluster configured", lessons.Japanese: "クラスタが設定されていません"}
+
 var scratchProblem = lessons.Text{
 	lessons.English:  "not graded: kanzen cannot use its scratch namespace %s: %v",
 	lessons.Japanese: "採点なし：kanzenはスクラッチ用の名前空間 %s を使えません：%v",
