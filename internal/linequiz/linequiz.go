@@ -344,9 +344,9 @@ func (s *Session) Summary(run *quiz.Run, p *progress.Progress) {
 func QuizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time.Time) string {
 	line := questionCount.With(len(z.Questions)).In(lang)
 	if r, ok := p.QuizResults(z.Chapter); ok {
-		last := lastNotPassed
+		last := quiz.NotPassedWord
 		if r.Last.Passed {
-			last = lastPassed
+			last = quiz.PassedWord
 		}
 		line += lastAndBest.With(r.Last.Score, r.Last.Total, last, r.Best.Score, r.Best.Total).In(lang)
 	}

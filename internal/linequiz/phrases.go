@@ -62,8 +62,4 @@ var lastAndBest = lessons.Text{
 	lessons.Japanese: "・前回 %d/%d %s・最高 %d/%d",
 }
 
-var lastPassed = lessons.Text{lessons.English: "passed", lessons.Japanese: "合格"}
-
-var lastNotPassed = lessons.Text{lessons.English: "not passed", lessons.Japanese: "不合格"}
-
 var toReviewCount = lessons.Text{lessons.English: " · %d to review", lessons.Japanese: "・復習%d問"}

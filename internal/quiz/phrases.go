@@ -352,9 +352,10 @@ var notGradedCount = lessons.Text{lessons.English: " · %d not graded", lessons.
 
 var passMark = lessons.Text{lessons.English: "Pass mark %d%%: ", lessons.Japanese: "合格ライン%d%%："}
 
-var passed = lessons.Text{lessons.English: "passed ✓", lessons.Japanese: "合格 ✓"}
+// PassedWord and NotPassedWord say whether a score reaches the pass mark.
+var PassedWord = lessons.Text{lessons.English: "passed", lessons.Japanese: "合格"}
 
-var notPassed = lessons.Text{lessons.English: "not passed", lessons.Japanese: "不合格"}
+var NotPassedWord = lessons.Text{lessons.English: "not passed", lessons.Japanese: "不合格"}
 
 var toReview = lessons.Text{
 	lessons.English:  "%d missed went to review%s: they come back today, then after 1, 3, 7 and 16 days.",

@@ -173,9 +173,9 @@ func SummaryLines(run *Run, due int, reviewPlace lessons.Text, lang lessons.Lang
 	}
 	out = append(out, Line{Text: score, Tone: Code})
 	if !run.Review() && run.Done() {
-		badge, tone := notPassed.In(lang), Bad
+		badge, tone := NotPassedWord.In(lang), Bad
 		if s.Passed() {
-			badge, tone = passed.In(lang), Good
+			badge, tone = PassedWord.In(lang)+" ✓", Good
 		}
 		out = append(out, Line{Text: passMark.With(Percent(s.PassMark)).In(lang), Badge: badge, BadgeTone: tone})
 	}
