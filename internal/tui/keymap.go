@@ -98,7 +98,7 @@ var (
 	nextStepKey = newBinding(onStudy, []string{"right", "n"}, "", nil, nil)
 	upKey       = newBinding(onReading, []string{"up", "k"}, "↑/↓ pgup/pgdn",
 		lessons.Text{lessons.English: "scroll the focused pane", lessons.Japanese: "フォーカス中のペインをスクロール"},
-		lessons.Text{lessons.English: "choose", lessons.Japanese: "選択"}).footing("↑/↓")
+		chooseWord).footing("↑/↓")
 	downKey     = newBinding(onReading, []string{"down", "j"}, "", nil, nil)
 	pageUpKey   = newBinding(onReading, []string{"pgup", "b"}, "", nil, nil)
 	pageDownKey = newBinding(onReading, []string{"pgdown", "space", "f"}, "", nil, nil)
@@ -137,7 +137,7 @@ var (
 	// The quiz.
 	quizUpKey = newBinding(onChoosing, []string{"up", "k"}, "↑/↓",
 		lessons.Text{lessons.English: "choose a choice or an item; scroll a verdict", lessons.Japanese: "選択肢や項目を選ぶ・判定をスクロール"},
-		lessons.Text{lessons.English: "choose", lessons.Japanese: "選択"})
+		chooseWord)
 	quizDownKey   = newBinding(onChoosing, []string{"down", "j"}, "", nil, nil)
 	prevChoiceKey = newBinding(onChoosing, []string{"shift+tab"}, "", nil, nil)
 	nextChoiceKey = newBinding(onChoosing, []string{"tab"}, "", nil, nil)
@@ -159,14 +159,14 @@ var (
 	prevCategory = newBinding(onChoosing, []string{"left", "h"}, "", nil, nil)
 	newLineKey   = newBinding(onTyping, []string{"alt+enter", "ctrl+j", "shift+enter"}, "alt+enter",
 		lessons.Text{lessons.English: "a new line in a command (also ctrl+j or shift+enter)", lessons.Japanese: "コマンドの改行（ctrl+j や shift+enter でも可）"},
-		lessons.Text{lessons.English: "new line", lessons.Japanese: "改行"})
+		newLineWord)
 	checkKey = newBinding(onTyping, []string{"ctrl+d", "ctrl+s"}, "ctrl+d ctrl+s",
 		lessons.Text{lessons.English: "check a command with its manifest (-f -)", lessons.Japanese: "マニフェスト付きのコマンドを確認（-f -）"},
-		lessons.Text{lessons.English: "check", lessons.Japanese: "確認"}).footing("ctrl+d")
+		checkWord).footing("ctrl+d")
 	sendKey = newBinding(onTyping, []string{"enter"}, "enter", nil,
-		lessons.Text{lessons.English: "check", lessons.Japanese: "確認"})
+		checkWord)
 	lineKey = newBinding(onTyping, []string{"enter"}, "enter", nil,
-		lessons.Text{lessons.English: "new line", lessons.Japanese: "改行"})
+		newLineWord)
 	indentKey = newBinding(onTyping, []string{"tab"}, "", nil, nil)
 	nextKey   = newBinding(onJudged, []string{"enter", "n", "right"}, "enter", nil,
 		lessons.Text{lessons.English: "next", lessons.Japanese: "次へ"})
@@ -175,12 +175,12 @@ var (
 		lessons.Text{lessons.English: "see the score", lessons.Japanese: "スコアを見る"})
 	lessonKey = newBinding(onJudged, []string{"l"}, "l",
 		lessons.Text{lessons.English: "open the lesson behind the answer (Q returns)", lessons.Japanese: "答えを教えるレッスンを開く（Q で戻る）"},
-		lessons.Text{lessons.English: "lesson", lessons.Japanese: "レッスン"})
+		lessonTab)
 	scrollUpKey = newBinding(onJudged|onFinished, []string{"up", "k"}, "↑/↓", nil,
-		lessons.Text{lessons.English: "scroll", lessons.Japanese: "スクロール"})
+		scrollWord)
 	scrollDownKey = newBinding(onJudged|onFinished, []string{"down", "j"}, "", nil, nil)
 	quizPageUpKey = newBinding(onQuiz&^onTyping, []string{"pgup", "b"}, "pgup/pgdn",
-		lessons.Text{lessons.English: "scroll", lessons.Japanese: "スクロール"}, nil)
+		scrollWord, nil)
 	quizPageDownKey = newBinding(onQuiz&^onTyping, []string{"pgdown", "space", "f"}, "", nil, nil)
 	// While typing, only the keys that type nothing scroll.
 	typingPageUpKey   = newBinding(onTyping, []string{"pgup"}, "", nil, nil)
@@ -205,10 +205,10 @@ var (
 		lessons.Text{lessons.English: "help", lessons.Japanese: "ヘルプ"})
 	quitKey = newBinding(onReading, []string{"q"}, "q",
 		lessons.Text{lessons.English: "quit (progress is saved)", lessons.Japanese: "終了（進捗は保存されます）"},
-		lessons.Text{lessons.English: "quit", lessons.Japanese: "終了"})
+		quitWord)
 	quitQuizKey = newBinding(onQuiz&^onTyping, []string{"q"}, "q",
 		lessons.Text{lessons.English: "quit (answers so far are saved)", lessons.Japanese: "終了（それまでの答えは保存）"},
-		lessons.Text{lessons.English: "quit", lessons.Japanese: "終了"})
+		quitWord)
 	// interruptKey quits from anywhere, typing included.
 	interruptKey = newBinding(onReading|onQuiz, []string{"ctrl+c"}, "", nil, nil)
 

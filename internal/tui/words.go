@@ -193,3 +193,12 @@ var opensLesson = lessons.Text{lessons.English: "%s opens it", lessons.Japanese:
 
 // orKeys names two ways to do one thing: "space or 1–4 mark".
 var orKeys = lessons.Text{lessons.English: "%s or %s %s", lessons.Japanese: "%s か %s で%s"}
+
+// Words the footers share between keys that do alike on different screens.
+var (
+	chooseWord  = lessons.Text{lessons.English: "choose", lessons.Japanese: "選択"}
+	newLineWord = lessons.Text{lessons.English: "new line", lessons.Japanese: "改行"}
+	checkWord   = lessons.Text{lessons.English: "check", lessons.Japanese: "確認"}
+	scrollWord  = lessons.Text{lessons.English: "scroll", lessons.Japanese: "スクロール"}
+	quitWord    = lessons.Text{lessons.English: "quit", lessons.Japanese: "終了"}
+)
