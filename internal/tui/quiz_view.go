@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kanzen.dev/kanzen/internal/quiz"
+	"kanzen.dev/kanzen/lessons"
 )
 
 // quizBoxHeight is the height of the quiz screen's box: the screen but
@@ -67,12 +68,11 @@ func (m Model) quizBox(w, h int) []string {
 		m.drawn.quiz = l
 	}
 	visible, _ := window(l.lines, l.offset(m.quiz.offset), max(h-2, 0))
-	return box(m.quizTitle(), visible, w, h, true, m.styles())
+	return box(m.quiz.title(m.lang), visible, w, h, true, m.styles())
 }
 
-// quizTitle is the question's number and the score so far.
-func (m Model) quizTitle() string {
-	p, lang := &m.quiz, m.lang
+// title is the question's number and the score so far, in lang.
+func (p *quizPane) title(lang lessons.Lang) string {
 	count := len(p.run.Questions())
 	n := min(len(p.run.Outcomes())+1, count)
 	if p.stage == judged || p.stage == finished {
