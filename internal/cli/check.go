@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,7 +11,6 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/session"
-	"kanzen.dev/kanzen/internal/watch"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -48,7 +45,7 @@ func (a *app) checkCommand() *cobra.Command {
 	f.register(cmd, false)
 	cmd.Flags().BoolVarP(&f.watch, "watch", "w", false, "keep watching; print changes; exit 0 once every check passes")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "text", "text or json (one object per line)")
-	cmd.Flags().StringVar(&f.lang, "lang", "", "language of titles and have/want: en or ja (default: from $LANG)")
+	cmd.Flags().StringVar(&f.lang, "lang", "", "language of titles and have/want: en or ja (default: your last choice, else from $LANG)")
 	return cmd
 }
 
@@ -68,7 +65,8 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	if f.output != "text" && f.output != "json" {
 		return usageError{fmt.Errorf("unknown --output %q: want text or json", f.output)}
 	}
-	lang, err := pickLang(f.lang)
+	store, saved := a.progress()
+	lang, err := learnerLang(f.lang, saved)
 	if err != nil {
 		return usageError{err}
 	}
@@ -109,7 +107,6 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		return silentError{errors.New("not every check passes")}
 	}
 	if ns == workspace.Namespace(ex.ID) {
-		store, _ := a.progress()
 		now := time.Now()
 		if _, err := store.Update(func(pr *progress.Progress) { pr.MarkPassed(ex.ID, now) }); err != nil {
 			fmt.Fprintf(a.stderr, "kanzen: could not save progress: %v\n", err)
@@ -142,102 +139,4 @@ func firstSync(ctx context.Context, s *session.Session, lang lessons.Lang) (sess
 		err = errors.New("no answer")
 	}
 	return session.Update{}, fmt.Errorf("could not list namespace %s within %s: %w", s.Info.Namespace, syncTimeout, err)
-}
-
-// printer writes verdicts; in watch mode, only those that changed.
-type printer struct {
-	out                 io.Writer
-	json, watch         bool
-	exercise, namespace string
-	last                map[string]check.Result
-	// lastState is the connection as last reported; empty before any
-	// report, when the connection is assumed fine.
-	lastState string
-	// toldDeadEnds holds the dead ends already reported, each told once.
-	toldDeadEnds map[string]bool
-}
-
-func (p *printer) print(results []check.Result, now time.Time) {
-	for _, r := range results {
-		if old, seen := p.last[r.ID]; seen && old.Status == r.Status && old.Have == r.Have && old.Want == r.Want {
-			continue
-		}
-		p.last[r.ID] = r
-		if p.json {
-			line, _ := json.Marshal(CheckLine{
-				Time: now.Format(time.RFC3339Nano), Exercise: p.exercise, Namespace: p.namespace,
-				Check: r.ID, Title: r.Title, Status: string(r.Status), Have: r.Have, Want: r.Want,
-			})
-			fmt.Fprintf(p.out, "%s\n", line)
-			continue
-		}
-		prefix := ""
-		if p.watch {
-			prefix = now.Format("15:04:05.000") + " "
-		}
-		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, r.Status.Mark(), r.Title, haveWant(r))
-	}
-}
-
-// deadEnds reports, once each, states the checks cannot come back from,
-// with how to start over. JSON output carries only the checks' verdicts.
-func (p *printer) deadEnds(said []string, lang lessons.Lang) {
-	for _, why := range said {
-		if p.json || p.toldDeadEnds[why] {
-			continue
-		}
-		if p.toldDeadEnds == nil {
-			p.toldDeadEnds = map[string]bool{}
-		}
-		p.toldDeadEnds[why] = true
-		fmt.Fprintf(p.out, "! %s\n  %s\n", why, startOver.With(workspace.ResetCommand(p.exercise, p.namespace)).In(lang))
-	}
-}
-
-var startOver = lessons.Text{
-	lessons.English:  "%s starts the exercise over.",
-	lessons.Japanese: "%s で演習を最初からやり直せます。",
-}
-
-// connection reports, once each, a lost connection, a server that answers
-// again while the view catches up, a connection that is back, and a refusal
-// (denied explains err then). Retries that fail again are not news, even
-// when their messages differ.
-func (p *printer) connection(w io.Writer, err error, denied string) {
-	state := "back"
-	switch {
-	case denied != "":
-		state = "denied: " + denied
-	case errors.Is(err, watch.ErrStale):
-		state = "stale"
-	case err != nil:
-		state = "lost"
-	}
-	if state == p.lastState || (p.lastState == "" && state == "back") {
-		return
-	}
-	switch state {
-	case "back":
-		fmt.Fprintln(w, "kanzen: connection to the cluster is back, and the checks are up to date")
-	case "stale":
-		// The checks may still show the state from before the loss.
-		fmt.Fprintln(w, "kanzen: the cluster answers again; catching up with what changed meanwhile")
-	case "lost":
-		fmt.Fprintf(w, "kanzen: lost the cluster, retrying: %v\n", err)
-	default:
-		fmt.Fprintf(w, "kanzen: %s\n", denied)
-	}
-	p.lastState = state
-}
-
-func haveWant(r check.Result) string {
-	switch r.Status {
-	case check.Fail:
-		return fmt.Sprintf("   have %s · want %s", r.Have, r.Want)
-	case check.Pending:
-		return "   (waiting for an earlier check)"
-	case check.Unavailable:
-		return "   " + r.Have
-	}
-	return ""
 }

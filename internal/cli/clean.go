@@ -50,14 +50,16 @@ func (a *app) clean(ctx context.Context, yes, dryRun bool) error {
 	if dryRun {
 		return nil
 	}
-	them := "them"
+	them, theyAre := "them", "they are"
 	if len(owned) == 1 {
-		them = "it"
+		them, theyAre = "it", "it is"
 	}
 	question := fmt.Sprintf("Delete %s and everything in %s from context %q (%s)?", countOf(len(owned), "namespace"), them, target.Context, target.Server)
 	if err := a.confirm(question, yes); err != nil {
 		return err
 	}
+	// Deleting a namespace's contents takes the cluster seconds.
+	fmt.Fprintf(a.stdout, "Deleting %s and everything in %s, and waiting until %s gone…\n", countOf(len(owned), "namespace"), them, theyAre)
 	began := time.Now()
 	var printing sync.Mutex
 	failed := 0

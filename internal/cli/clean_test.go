@@ -28,8 +28,8 @@ func TestCleanDeletesOnlyKanzensNamespaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	client := kubernetes.NewForConfigOrDie(config)
-	if code, _, stderr := kanzen(t, "--kubeconfig", kc, "start", "2.1"); code != 0 {
-		t.Fatalf("start 2.1: exit %d: %s", code, stderr)
+	if code, _, stderr := kanzen(t, "--kubeconfig", kc, "start", "2.1"); code != 0 || !strings.HasPrefix(stderr, "Setting up exercise 2.1 in namespace kz-2-1…\n") {
+		t.Fatalf("start 2.1: exit %d; want it to say first that it sets the exercise up: %s", code, stderr)
 	}
 	if _, err := workspace.EnsureScratch(t.Context(), config, workspace.ScratchNamespace, nil); err != nil {
 		t.Fatal(err)
@@ -76,7 +76,7 @@ func TestCleanDeletesOnlyKanzensNamespaces(t *testing.T) {
 	}
 
 	code, stdout, stderr = kanzen(t, "--kubeconfig", kc, "clean", "--yes")
-	for _, want := range []string{"✓ deleted kz-2-1", "✓ deleted kz-quiz", "deleted 2 of 2 namespaces"} {
+	for _, want := range []string{"Deleting 2 namespaces and everything in them, and waiting until they are gone…\n", "✓ deleted kz-2-1", "✓ deleted kz-quiz", "deleted 2 of 2 namespaces"} {
 		if code != 0 || !strings.Contains(stdout, want) {
 			t.Errorf("clean --yes (exit %d, %s) lacks %q:\n%s", code, stderr, want, stdout)
 		}

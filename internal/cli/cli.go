@@ -80,7 +80,7 @@ func (a *app) rootCommand() *cobra.Command {
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.cluster.Kubeconfig, "kubeconfig", "", "path to the kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
 	flags.StringVar(&a.cluster.Context, "context", "", "the kubeconfig context to use (default: its current context)")
-	root.Flags().StringVar(&a.lang, "lang", "", "language of the course: en or ja (default: from $LANG)")
+	root.Flags().StringVar(&a.lang, "lang", "", "language of the course: en or ja (default: your last choice, else from $LANG)")
 	root.AddCommand(a.startCommand(), a.resetCommand(), a.checkCommand(), a.listCommand(), a.lessonCommand(), a.quizCommand(), a.cleanCommand(), a.sandboxCommand(), a.devCommand(), a.versionCommand())
 	argumentsAreUsage(root)
 	return root

@@ -137,14 +137,14 @@ func TestLangComesFromFlagThenEnvironment(t *testing.T) {
 		os.Unsetenv(env)
 	}
 	t.Setenv("LANG", "ja_JP.UTF-8")
-	if l, _ := pickLang(""); l != "ja" {
+	if l, _ := learnerLang("", nil); l != "ja" {
 		t.Errorf("LANG=ja_JP.UTF-8 gave %q", l)
 	}
-	if l, _ := pickLang("en"); l != "en" {
+	if l, _ := learnerLang("en", nil); l != "en" {
 		t.Errorf("--lang en gave %q", l)
 	}
 	t.Setenv("LC_ALL", "C")
-	if l, _ := pickLang(""); l != "en" {
+	if l, _ := learnerLang("", nil); l != "en" {
 		t.Errorf("LC_ALL=C over LANG=ja gave %q", l)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -16,7 +15,6 @@ import (
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/devcheck"
 	"kanzen.dev/kanzen/internal/quiz"
-	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -111,10 +109,10 @@ func (a *app) devCheck(ctx context.Context, ids []string, f devCheckFlags) error
 		return err
 	}
 	store, p := a.progress()
-	if err := a.guard(target, devcheck.Namespace("ID"), f.yes, store, p); err != nil {
+	if err := a.mayCreate(target, devcheck.Namespace("ID"), agreementOf(f.yes), store, p); err != nil {
 		return err
 	}
-	kubectl, err := findKubectl()
+	kubectl, err := kubectlFor(target)
 	if err != nil {
 		return err
 	}
@@ -191,17 +189,4 @@ func pickExercises(course *lessons.Course, ids []string) ([]*lessons.Exercise, e
 		out = append(out, ex)
 	}
 	return out, nil
-}
-
-// findKubectl prefers the sandbox's kubectl, whose version matches the
-// sandbox's server, then any kubectl on PATH.
-func findKubectl() (string, error) {
-	if path, ok := sandbox.BuiltKubectl(); ok {
-		return path, nil
-	}
-	path, err := exec.LookPath("kubectl")
-	if err != nil {
-		return "", errors.New("no kubectl found: install kubectl, or build the sandbox's with: kanzen sandbox up")
-	}
-	return path, nil
 }

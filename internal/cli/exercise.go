@@ -2,18 +2,15 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
-	"kanzen.dev/kanzen/internal/sandbox"
+	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
@@ -104,25 +101,17 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		return err
 	}
 	store, p := a.progress()
-	if err := a.guard(target, ns, f.yes, store, p); err != nil {
+	if err := a.mayCreate(target, ns, agreementOf(f.yes), store, p); err != nil {
 		return err
 	}
-	var info workspace.Info
-	if reset {
-		info, err = workspace.Reset(ctx, target.Config, ex, ns)
-	} else {
-		info, err = workspace.Start(ctx, target.Config, ex, ns)
-	}
+	info, err := session.Prepare(ctx, target.Config, ex, ns, reset, session.Options{
+		KubeconfigFiles: target.Files(),
+		Report:          func(step workspace.Step) { fmt.Fprintln(a.stderr, stepLine(step, ex.ID, ns)) },
+	})
 	if err != nil {
 		return explainUnreachable(target, err)
 	}
-	if reset {
-		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
-		if err != nil {
-			return fmt.Errorf("the namespace was reset, but %w", err)
-		}
-		sayForgotten(a.stderr, forgotten)
-	}
+	sayForgotten(a.stderr, info.Forgotten)
 	if ns == workspace.Namespace(ex.ID) {
 		_, err := store.Update(func(p *progress.Progress) {
 			p.MarkStarted(ex.ID, info.Started)
@@ -145,12 +134,25 @@ func (a *app) startOrReset(ctx context.Context, id string, f *exerciseFlags, res
 		verb = "already started"
 	}
 	fmt.Fprintf(a.stderr, "exercise %s %s in namespace %s (context %s)\n", ex.ID, verb, info.Namespace, target.Context)
-	lang, _ := pickLang("")
+	lang, _ := learnerLang("", p)
 	fmt.Fprintf(a.stderr, "  %s\n", strings.ReplaceAll(strings.TrimSpace(ex.Goal.In(lang)), "\n", "\n  "))
 	fmt.Fprintf(a.stderr, "work in it:  %s\n", workAdvice(target, info.Namespace))
 	fmt.Fprintf(a.stderr, "check it:    kanzen check %s --watch\n", ex.ID)
 	fmt.Fprintln(a.stdout, info.Namespace)
 	return nil
+}
+
+// stepLine says what a slow step of starting an exercise is doing, so that
+// the seconds it takes are not silent.
+func stepLine(step workspace.Step, exerciseID, ns string) string {
+	switch step {
+	case workspace.Deleting:
+		return fmt.Sprintf("Deleting namespace %s and everything in it…", ns)
+	case workspace.WaitingGone:
+		return fmt.Sprintf("Waiting for namespace %s to be deleted…", ns)
+	default:
+		return fmt.Sprintf("Setting up exercise %s in namespace %s…", exerciseID, ns)
+	}
 }
 
 // sayForgotten tells the learner what a reset removed from their kubeconfig.
@@ -167,46 +169,12 @@ func sayForgotten(w io.Writer, f kube.Forgotten) {
 	}
 }
 
-// guard asks once per context before kanzen creates anything on a cluster
-// that does not look local.
-func (a *app) guard(target *kube.Target, ns string, yes bool, store progress.Store, p *progress.Progress) error {
-	if target.LooksLocal() || p.Trusts(target.Context) {
-		return nil
-	}
-	question := fmt.Sprintf("Context %q (%s) does not look like a local cluster.\nkanzen will create namespace %s there and touch nothing outside it.", target.Context, target.Server, ns)
-	if err := a.confirm(question, yes); err != nil {
-		return err
-	}
-	_, err := store.Update(func(p *progress.Progress) { p.Trust(target.Context) })
-	return err
-}
-
-// confirm asks the question on the terminal and wants a yes; without a
-// terminal to ask on, only --yes agrees.
-func (a *app) confirm(question string, yes bool) error {
-	if yes {
-		return nil
-	}
-	in, ok := a.stdin.(*os.File)
-	if !ok || !isTerminal(in) {
-		return fmt.Errorf("%s\nRe-run with --yes to agree", question)
-	}
-	fmt.Fprintf(a.stderr, "%s\nContinue? [y/N] ", question)
-	var answer string
-	fmt.Fscanln(in, &answer)
-	if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-		return silentError{errors.New("not confirmed")}
-	}
-	return nil
-}
-
 // workAdvice says how to run kubectl in the exercise's namespace. A new
 // shell knows nothing of kanzen's sandbox (and may find an older kubectl
 // first on PATH), so on the sandbox the advice starts with what sets both.
 func workAdvice(target *kube.Target, ns string) string {
-	s := &sandbox.Sandbox{Name: sandbox.DefaultName}
-	if path, err := s.KubeconfigPath(); err == nil && slices.Contains(target.Files(), path) {
-		return fmt.Sprintf(`eval "$(kanzen sandbox env)"   then add -n %s to each kubectl command`, ns)
+	if name, ok := sandboxOf(target); ok {
+		return fmt.Sprintf(`eval "$(kanzen sandbox env%s)"   then add -n %s to each kubectl command`, nameFlag(name), ns)
 	}
 	return fmt.Sprintf("kubectl config set-context --current --namespace %s   (or add -n %s)", ns, ns)
 }

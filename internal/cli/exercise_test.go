@@ -64,6 +64,9 @@ func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
 	if code != 0 || strings.TrimSpace(stdout) != ns {
 		t.Fatalf("start: exit %d, stdout %q, stderr %s", code, stdout, stderr)
 	}
+	if setup := fmt.Sprintf("Setting up exercise 2.1 in namespace %s…\n", ns); !strings.HasPrefix(stderr, setup) {
+		t.Errorf("start does not say first that it sets the exercise up:\n%s", stderr)
+	}
 	code, stdout, _ = kanzen(t, append([]string{"check", "2.1"}, flags...)...)
 	if code != exitFailure || !strings.Contains(stdout, `✗ Deployment "myapp" exists   have not found · want myapp`) {
 		t.Fatalf("check before the solution: exit %d\n%s", code, stdout)
@@ -99,6 +102,12 @@ func TestStartCheckAndResetOnALiveCluster(t *testing.T) {
 	code, stdout, stderr = kanzen(t, append([]string{"reset", "2.1"}, flags...)...)
 	if code != 0 || strings.TrimSpace(stdout) != ns {
 		t.Fatalf("reset: exit %d, stderr %s", code, stderr)
+	}
+	// The seconds a reset takes are not silent: each slow step is named
+	// before it begins.
+	steps := fmt.Sprintf("Deleting namespace %[1]s and everything in it…\nWaiting for namespace %[1]s to be deleted…\nSetting up exercise 2.1 in namespace %[1]s…\n", ns)
+	if !strings.HasPrefix(stderr, steps) {
+		t.Errorf("reset does not say what it waits for; stderr:\n%s\nwant it to begin:\n%s", stderr, steps)
 	}
 	if code, stdout, _ = kanzen(t, append([]string{"check", "2.1"}, flags...)...); code != exitFailure {
 		t.Fatalf("the reset namespace still passes:\n%s", stdout)
@@ -141,23 +150,10 @@ func TestCheckWatchStopsWhenTheNamespaceIsDeleted(t *testing.T) {
 // after start says how to get one, elsewhere how to pick the namespace.
 func TestWorkAdviceOnTheSandbox(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	s := &sandbox.Sandbox{Name: sandbox.DefaultName}
-	path, err := s.KubeconfigPath()
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := sandboxKubeconfig(t, sandbox.DefaultName)
 	other := kubeconfigFor(t, "kwok-kanzen", "https://127.0.0.1:6443")
-	body, err := os.ReadFile(other)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, body, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for file, want := range map[string]string{path: `eval "$(kanzen sandbox env)"`, other: "kubectl config set-context --current --namespace kz-2-1"} {
+	named := sandboxKubeconfig(t, "cli")
+	for file, want := range map[string]string{path: `eval "$(kanzen sandbox env)"`, named: `eval "$(kanzen sandbox env --name cli)"`, other: "kubectl config set-context --current --namespace kz-2-1"} {
 		target, err := kube.Load(kube.Options{Kubeconfig: file})
 		if err != nil {
 			t.Fatal(err)

@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"kanzen.dev/kanzen/internal/linequiz"
 	"kanzen.dev/kanzen/internal/markdown"
@@ -17,15 +15,6 @@ import (
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/lessons"
 )
-
-// learnerLang is --lang, else the language the learner last chose in
-// kanzen, else the environment's.
-func learnerLang(flag string, p *progress.Progress) (lessons.Lang, error) {
-	if flag == "" && p != nil && p.Lang != "" {
-		return lessons.Lang(p.Lang), nil
-	}
-	return pickLang(flag)
-}
 
 // courseOutline is what `kanzen list -o json` prints.
 type courseOutline struct {
@@ -160,12 +149,10 @@ func (a *app) printOutline(o courseOutline, lang lessons.Lang) {
 			}
 		}
 		if ch.Quiz != nil {
-			fmt.Fprintf(a.stdout, "   %-28s %s\n", map[lessons.Lang]string{lessons.English: "quiz", lessons.Japanese: "クイズ"}[lang], ch.Quiz.summary)
+			fmt.Fprintf(a.stdout, "   %-28s %s\n", quizLabel.In(lang), ch.Quiz.summary)
 		}
 	}
 }
-
-var comingSoon = lessons.Text{lessons.English: "(lessons coming soon)", lessons.Japanese: "（レッスンは準備中です）"}
 
 func (a *app) lessonCommand() *cobra.Command {
 	var lang string
@@ -214,23 +201,4 @@ func (a *app) lessonCommand() *cobra.Command {
 	cmd.Flags().StringVar(&lang, "lang", "", "en or ja")
 	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width, at most 100)")
 	return cmd
-}
-
-// backgroundIsDark reads COLORFGBG ("foreground;background" colour
-// numbers, set by rxvt, Konsole and others): backgrounds 7 and 9–15 are
-// light. Without it the background is taken to be dark, as most are.
-func backgroundIsDark(colorfgbg string) bool {
-	fields := strings.Split(colorfgbg, ";")
-	bg, err := strconv.Atoi(fields[len(fields)-1])
-	return err != nil || !(bg == 7 || (bg >= 9 && bg <= 15))
-}
-
-// terminalWidth is the terminal's width, at most a comfortable reading
-// width.
-func terminalWidth(f *os.File) int {
-	w, _, err := term.GetSize(int(f.Fd()))
-	if err != nil || w <= 0 {
-		return 80
-	}
-	return min(w, 100)
 }

@@ -43,8 +43,7 @@ func openProgress() (store progress.Store, p *progress.Progress, notes []error) 
 		p = progress.New()
 	}
 	if p.Lang != "" && !slices.Contains(lessons.Langs, lessons.Lang(p.Lang)) {
-		fallback, _ := pickLang("")
-		notes = append(notes, &progress.UnknownLangError{Path: path, Lang: p.Lang, Fallback: string(fallback)})
+		notes = append(notes, &progress.UnknownLangError{Path: path, Lang: p.Lang, Fallback: string(environmentLang())})
 		p.Lang = ""
 	}
 	return store, p, notes

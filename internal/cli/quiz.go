@@ -14,7 +14,6 @@ import (
 	"kanzen.dev/kanzen/internal/linequiz"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
-	"kanzen.dev/kanzen/lessons"
 )
 
 type quizFlags struct {
@@ -57,17 +56,14 @@ func (a *app) quizCommand() *cobra.Command {
 }
 
 func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
-	lang, err := pickLang(f.lang)
-	if err != nil {
-		return usageError{err}
-	}
 	course, quizzes, err := builtInQuizzes()
 	if err != nil {
 		return err
 	}
 	store, p := a.progress()
-	if f.lang == "" && p.Lang != "" {
-		lang = lessons.Lang(p.Lang) // The learner's last choice in the TUI.
+	lang, err := learnerLang(f.lang, p)
+	if err != nil {
+		return usageError{err}
 	}
 	stdin, ok := a.stdin.(*os.File)
 	s := linequiz.New(ctx, lang, course, quizzes, a.stdin, a.stdout, !ok || !isTerminal(stdin))
@@ -137,6 +133,6 @@ func (a *app) quizGrader(ctx context.Context, run *quiz.Run, yes bool, store pro
 	}
 	return &quiz.Grader{
 		Target:       target,
-		BeforeCreate: func(ns string) error { return a.guard(target, ns, yes, store, p) },
+		BeforeCreate: func(ns string) error { return a.mayCreate(target, ns, agreementOf(yes), store, p) },
 	}
 }

@@ -3,22 +3,18 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/tui"
 	"kanzen.dev/kanzen/internal/userdirs"
-	"kanzen.dev/kanzen/lessons"
 )
 
 // runTUI opens the interactive course where the learner stopped. Without a
@@ -28,16 +24,13 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	lang, err := pickLang(a.lang)
+	store, p, notes := openProgress()
+	lang, err := learnerLang(a.lang, p)
 	if err != nil {
 		return usageError{err}
 	}
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New("the interactive course needs a terminal; for scripts use the subcommands (kanzen --help)")
-	}
-	store, p, notes := openProgress()
-	if a.lang == "" && p.Lang != "" {
-		lang = lessons.Lang(p.Lang) // The learner's last choice with L.
 	}
 	target, err := a.target(cmd.Context())
 	if err != nil && !errors.Is(err, kube.ErrNoCluster) {
@@ -58,12 +51,13 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		StartSandbox: func(ctx context.Context, report func(int, int)) (*kube.Target, error) {
 			return startSandbox(ctx, nil, report)
 		},
-		ShellDir: filepath.Join(state, "shell"),
-		Shell:    os.Getenv("SHELL"),
-		NoColor:  os.Getenv("NO_COLOR") != "",
-		Notices:  notes,
-		Quizzes:  quizzes,
-		Grader:   tuiGrader(target, noCluster, store),
+		ShellDir:   filepath.Join(state, "shell"),
+		Shell:      os.Getenv("SHELL"),
+		KubectlFor: kubectlFor,
+		NoColor:    os.Getenv("NO_COLOR") != "",
+		Notices:    notes,
+		Quizzes:    quizzes,
+		Grader:     a.tuiGrader(target, noCluster, store),
 	})
 	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()
@@ -78,7 +72,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 // asks before the scratch namespace is created and records the answer in
 // the progress file, which is read here: nothing is created until the
 // learner has agreed.
-func tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz.Grader {
+func (a *app) tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz.Grader {
 	if target == nil {
 		if noCluster == nil {
 			noCluster = kube.ErrNoCluster
@@ -88,36 +82,11 @@ func tuiGrader(target *kube.Target, noCluster error, store progress.Store) *quiz
 	return &quiz.Grader{
 		Target: target,
 		BeforeCreate: func(ns string) error {
-			if target.LooksLocal() {
-				return nil
+			p, err := store.Load()
+			if err != nil {
+				return err
 			}
-			if p, err := store.Load(); err == nil && p.Trusts(target.Context) {
-				return nil
-			}
-			return fmt.Errorf("context %q does not look local and creating namespace %s there was not agreed to (kanzen quiz --yes agrees)", target.Context, ns)
+			return a.mayCreate(target, ns, recordedOnly, store, p)
 		},
 	}
 }
-
-// pickLang takes --lang, else the LANG environment, else English.
-func pickLang(flag string) (lessons.Lang, error) {
-	if flag != "" {
-		for _, l := range lessons.Langs {
-			if string(l) == flag {
-				return l, nil
-			}
-		}
-		return "", fmt.Errorf("unknown --lang %q: want en or ja", flag)
-	}
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(env); v != "" {
-			if strings.HasPrefix(v, "ja") {
-				return lessons.Japanese, nil
-			}
-			return lessons.English, nil
-		}
-	}
-	return lessons.English, nil
-}
-
-func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

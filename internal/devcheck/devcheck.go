@@ -93,10 +93,8 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	if err := target.ScratchKubeconfig(kubeconfig, ns); err != nil {
 		return fail(StageStart, err)
 	}
-	if _, err := workspace.Start(ctx, target.Config, ex, ns); err != nil {
-		return fail(StageStart, err)
-	}
-	s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: []string{kubeconfig}})
+	scratch := session.Options{KubeconfigFiles: []string{kubeconfig}}
+	s, _, err := session.Start(ctx, target.Config, ex, ns, false, scratch)
 	if err != nil {
 		return fail(StageStart, err)
 	}
@@ -126,13 +124,7 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	}
 
 	s.Close()
-	if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
-		return fail(StageReset, err)
-	}
-	if _, err := kube.RemoveContexts([]string{kubeconfig}, ex.Reset.KubeconfigContexts); err != nil {
-		return fail(StageReset, err)
-	}
-	if s, err = session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: []string{kubeconfig}}); err != nil {
+	if s, _, err = session.Start(ctx, target.Config, ex, ns, true, scratch); err != nil {
 		return fail(StageReset, err)
 	}
 	resetSnap, resetResults, err := settle(s)

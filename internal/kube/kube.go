@@ -147,6 +147,17 @@ func (t *Target) LooksLocal() bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// Trust is the learner's record of the contexts they agreed kanzen may
+// create namespaces on.
+type Trust interface{ Trusts(context string) bool }
+
+// NeedsConsent reports whether kanzen must have the learner's agreement
+// before it creates a namespace on the target: the cluster does not look
+// local and the learner has not agreed to this context before.
+func (t *Target) NeedsConsent(trust Trust) bool {
+	return !t.LooksLocal() && !trust.Trusts(t.Context)
+}
+
 // Files are the kubeconfig files the target was read from, in kubectl's
 // precedence order.
 func (t *Target) Files() []string { return t.files }

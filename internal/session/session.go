@@ -21,6 +21,9 @@ type Options struct {
 	// KubeconfigFiles are the learner's kubeconfig files in kubectl's
 	// order, read only by exercises whose checks read the kubeconfig.
 	KubeconfigFiles []string
+	// Report, when set, hears of each slow step of Prepare and Start
+	// before it begins.
+	Report func(workspace.Step)
 }
 
 // Session is one exercise being watched.
@@ -46,7 +49,7 @@ type Session struct {
 // Open finds the exercise's namespace (it must have been started) and starts
 // watching it, and whatever else its checks read.
 func Open(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namespace string, opts Options) (*Session, error) {
-	program, err := check.Compile(ex)
+	program, err := checksOf(ex)
 	if err != nil {
 		return nil, err
 	}

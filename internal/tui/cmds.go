@@ -12,11 +12,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/session"
-	"kanzen.dev/kanzen/internal/workspace"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -64,7 +62,7 @@ type (
 )
 
 // exerciseNamespace is where an exercise lives by default.
-func exerciseNamespace(id string) string { return workspace.Namespace(id) }
+func exerciseNamespace(id string) string { return session.Namespace(id) }
 
 // probeCluster asks the cluster for its version after waiting wait.
 func probeCluster(target *kube.Target, wait time.Duration) tea.Cmd {
@@ -90,15 +88,13 @@ func reprobeWait(failures int) time.Duration {
 // the namespace and its setup objects.
 func openSession(target *kube.Target, ex *lessons.Exercise, start bool) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
-		ns := workspace.Namespace(ex.ID)
-		if start {
-			if _, err := workspace.Start(ctx, target.Config, ex, ns); err != nil {
-				return sessionMsg{ex: ex, err: err}
-			}
+		ctx, ns, opts := context.Background(), session.Namespace(ex.ID), session.Options{KubeconfigFiles: target.Files()}
+		if !start {
+			s, err := session.Open(ctx, target.Config, ex, ns, opts)
+			return sessionMsg{ex: ex, session: s, err: err}
 		}
-		s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
-		return sessionMsg{ex: ex, session: s, started: start, err: err}
+		s, _, err := session.Start(ctx, target.Config, ex, ns, false, opts)
+		return sessionMsg{ex: ex, session: s, started: true, err: err}
 	}
 }
 
@@ -109,17 +105,8 @@ func resetExercise(target *kube.Target, ex *lessons.Exercise, old *session.Sessi
 		if old != nil {
 			old.Close()
 		}
-		ctx := context.Background()
-		ns := workspace.Namespace(ex.ID)
-		if _, err := workspace.Reset(ctx, target.Config, ex, ns); err != nil {
-			return sessionMsg{ex: ex, err: err}
-		}
-		forgotten, err := kube.RemoveContexts(target.Files(), ex.Reset.KubeconfigContexts)
-		if err != nil {
-			return sessionMsg{ex: ex, err: err}
-		}
-		s, err := session.Open(ctx, target.Config, ex, ns, session.Options{KubeconfigFiles: target.Files()})
-		return sessionMsg{ex: ex, session: s, started: true, forgotten: forgotten, err: err}
+		s, prepared, err := session.Start(context.Background(), target.Config, ex, session.Namespace(ex.ID), true, session.Options{KubeconfigFiles: target.Files()})
+		return sessionMsg{ex: ex, session: s, started: true, forgotten: prepared.Forgotten, err: err}
 	}
 }
 
@@ -194,9 +181,10 @@ func (m Model) openShell() tea.Cmd {
 	}
 	shell := &shellCommand{
 		target: m.cluster.target, dir: m.opts.ShellDir, shell: m.opts.Shell,
-		namespace: m.exercise.namespace(),
+		namespace:  m.exercise.namespace(),
+		kubectlFor: m.opts.KubectlFor,
 	}
-	if p, err := check.Compile(m.exercise.ex); err == nil && p.ReadsKubeconfig() {
+	if session.ReadsKubeconfig(m.exercise.ex) {
 		// An exercise about contexts is done in the learner's own
 		// kubeconfig, which its checks read.
 		shell.own = true
@@ -214,7 +202,9 @@ type shellCommand struct {
 	target                        *kube.Target
 	dir, shell, namespace, banner string
 	// own runs the shell with the learner's kubeconfig as it is.
-	own            bool
+	own bool
+	// kubectlFor, when set, finds the kubectl to put first on PATH.
+	kubectlFor     func(*kube.Target) (string, error)
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -239,6 +229,11 @@ func (c *shellCommand) Run() error {
 	cmd := exec.Command(shell)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
 	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "KANZEN_NAMESPACE="+c.namespace)
+	if c.kubectlFor != nil {
+		if kubectl, err := c.kubectlFor(c.target); err == nil {
+			cmd.Env = append(cmd.Env, "PATH="+filepath.Dir(kubectl)+string(filepath.ListSeparator)+os.Getenv("PATH"))
+		}
+	}
 	if err := cmd.Run(); err != nil {
 		if _, exited := err.(*exec.ExitError); exited {
 			return nil // The shell's own exit status is the learner's business.

@@ -174,7 +174,7 @@ func (m Model) startExercise() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	target := m.cluster.target
-	if !target.LooksLocal() && !m.progress.Trusts(target.Context) {
+	if target.NeedsConsent(m.progress) {
 		m.overlay = confirmRemoteOverlay
 		return m, nil
 	}

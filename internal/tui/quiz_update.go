@@ -8,7 +8,7 @@ import (
 
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
-	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/internal/session"
 )
 
 // relang re-words the verdict on screen when the language changes. The
@@ -156,7 +156,7 @@ func (m Model) submitQuiz(a quiz.Answer) (tea.Model, tea.Cmd) {
 // that they have not agreed to before, as for exercises.
 func (m Model) asksBeforeScratch() bool {
 	g := m.grader
-	return g != nil && g.Target != nil && !g.Target.LooksLocal() && !m.progress.Trusts(g.Target.Context)
+	return g != nil && g.Target != nil && g.Target.NeedsConsent(m.progress)
 }
 
 // scratchNamespace is where command answers are dry-run.
@@ -164,7 +164,7 @@ func (m Model) scratchNamespace() string {
 	if m.grader != nil && m.grader.Namespace != "" {
 		return m.grader.Namespace
 	}
-	return workspace.ScratchNamespace
+	return session.ScratchNamespace
 }
 
 // quizConfirmed answers the question about the scratch namespace.

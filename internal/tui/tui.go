@@ -34,8 +34,12 @@ type Options struct {
 	// ShellDir holds the kubeconfigs of shells opened with "!".
 	ShellDir string
 	// Shell is the program "!" runs, usually $SHELL.
-	Shell   string
-	NoColor bool
+	Shell string
+	// KubectlFor finds the kubectl for a cluster. The "!" shell puts its
+	// directory first on PATH, so that the learner runs the kubectl kanzen
+	// chose: on the sandbox, the sandbox's own. Nil leaves PATH as it is.
+	KubectlFor func(*kube.Target) (string, error)
+	NoColor    bool
 	// Notices are shown in the footer at the start: what kanzen could not
 	// use of the progress file, for example.
 	Notices []error

@@ -10,7 +10,7 @@ import (
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
-	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/internal/session"
 )
 
 // Update handles one message.
@@ -102,7 +102,7 @@ func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 		return m, closeSession(msg.session)
 	}
 	switch {
-	case errors.Is(msg.err, workspace.ErrNotStarted):
+	case errors.Is(msg.err, session.ErrNotStarted):
 		p.phase, p.err = notStarted, nil
 		if p.startWhenLooked {
 			p.startWhenLooked = false

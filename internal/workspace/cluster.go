@@ -26,6 +26,15 @@ type cluster struct {
 	// mapper finds the resource of a setup object's kind, asking the
 	// server's discovery once and again only for a kind it does not know.
 	mapper meta.RESTMapper
+	// report, when set, hears of each slow step before it begins.
+	report func(Step)
+}
+
+// tell reports a slow step that is about to begin.
+func (c *cluster) tell(step Step) {
+	if c.report != nil {
+		c.report(step)
+	}
 }
 
 func connect(config *rest.Config) (*cluster, error) {
@@ -57,6 +66,7 @@ func (c *cluster) start(ctx context.Context, ex *lessons.Exercise, name string) 
 	}
 	if ns != nil && ns.DeletionTimestamp != nil {
 		// A reset is under way elsewhere: start afresh once it is done.
+		c.tell(WaitingGone)
 		if err := c.waitGone(ctx, name, deleteTimeout); err != nil {
 			return Info{}, err
 		}
@@ -72,6 +82,7 @@ func (c *cluster) start(ctx context.Context, ex *lessons.Exercise, name string) 
 	if err != nil {
 		return Info{}, err
 	}
+	c.tell(SettingUp)
 	created := ns == nil
 	if created {
 		ns, err = c.create(ctx, ex.ID, name)

@@ -19,6 +19,7 @@ func (c *cluster) delete(ctx context.Context, exerciseID, name string, timeout t
 		return err
 	}
 	if ns.DeletionTimestamp == nil {
+		c.tell(Deleting)
 		// The UID precondition makes sure what is deleted is the namespace
 		// just checked, not one made meanwhile in its place.
 		err := c.namespaces.Delete(ctx, name, metav1.DeleteOptions{Preconditions: metav1.NewUIDPreconditions(string(ns.UID))})
@@ -29,6 +30,7 @@ func (c *cluster) delete(ctx context.Context, exerciseID, name string, timeout t
 			return apiError("deleting namespace "+name, err)
 		}
 	}
+	c.tell(WaitingGone)
 	return c.waitGone(ctx, name, timeout)
 }
 

@@ -56,6 +56,22 @@ type Info struct {
 	Created bool
 }
 
+// Step is a slow step in making an exercise's namespace ready. Prepare
+// reports each before it begins, so that the learner hears what kanzen
+// waits for.
+type Step int
+
+const (
+	// Deleting is the request to delete the namespace and all in it.
+	Deleting Step = iota
+	// WaitingGone is the wait while the namespace controller deletes the
+	// namespace's contents, then the namespace: seconds, as a rule.
+	WaitingGone
+	// SettingUp is creating the namespace, applying the setup objects and
+	// starting the clock.
+	SettingUp
+)
+
 // Start makes the exercise's namespace ready: it creates it, labelled, applies
 // the setup objects and starts the clock. A namespace that kanzen already made
 // for this exercise is left as it is, unless an interrupted Start left it
@@ -63,27 +79,32 @@ type Info struct {
 // ErrOtherExercise rather than touch another namespace. An empty namespace
 // means the default.
 func Start(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namespace string) (Info, error) {
-	c, err := connect(config)
-	if err != nil {
-		return Info{}, err
-	}
-	return c.start(ctx, ex, orDefault(namespace, ex.ID))
+	return Prepare(ctx, config, ex, namespace, false, nil)
 }
 
 // Reset deletes the exercise's namespace, waits until it is gone and starts
 // it again, so the learner begins afresh. The setup is checked first, so a
 // broken exercise does not cost the learner their namespace.
 func Reset(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namespace string) (Info, error) {
+	return Prepare(ctx, config, ex, namespace, true, nil)
+}
+
+// Prepare is Start, or with reset Reset, telling report (when set) of each
+// slow step before it begins.
+func Prepare(ctx context.Context, config *rest.Config, ex *lessons.Exercise, namespace string, reset bool, report func(Step)) (Info, error) {
 	c, err := connect(config)
 	if err != nil {
 		return Info{}, err
 	}
+	c.report = report
 	namespace = orDefault(namespace, ex.ID)
-	if _, err := c.setup(ex, namespace); err != nil {
-		return Info{}, err
-	}
-	if err := c.delete(ctx, ex.ID, namespace, deleteTimeout); err != nil {
-		return Info{}, err
+	if reset {
+		if _, err := c.setup(ex, namespace); err != nil {
+			return Info{}, err
+		}
+		if err := c.delete(ctx, ex.ID, namespace, deleteTimeout); err != nil {
+			return Info{}, err
+		}
 	}
 	return c.start(ctx, ex, namespace)
 }
