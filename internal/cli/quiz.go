@@ -14,12 +14,15 @@ import (
 	"kanzen.dev/kanzen/internal/linequiz"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
+	"kanzen.dev/kanzen/internal/textwrap"
 )
 
 type quizFlags struct {
 	review bool
-	lang   string
-	yes    bool
+	// mixed is how many questions a mixed review asks; 0 for none.
+	mixed int
+	lang  string
+	yes   bool
 	// seed fixes the shuffles, for tests; 0 takes one from the clock.
 	seed uint64
 }
@@ -32,7 +35,8 @@ func (a *app) quizCommand() *cobra.Command {
 		Long: "quiz asks a chapter's questions in the terminal and grades them; kubectl answers are\n" +
 			"graded by the cluster's API server with a dry run that creates nothing. Missed questions\n" +
 			"come back for review (--review) after a day, then 3, 7 and 16 days, until you know them.\n" +
-			"With no chapter and no --review, it lists the chapters with your scores.",
+			"--mixed N asks N questions drawn from every chapter. With no chapter, --review or\n" +
+			"--mixed, it lists the chapters with your scores.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("%s takes at most one chapter, got %q", cmd.CommandPath(), args)}
@@ -44,10 +48,14 @@ func (a *app) quizCommand() *cobra.Command {
 			if len(args) == 1 {
 				chapter = args[0]
 			}
+			if cmd.Flags().Changed("mixed") && (f.mixed < 1 || f.review || chapter != "") {
+				return usageError{fmt.Errorf("--mixed takes a number of questions from 1 up, without a chapter or --review")}
+			}
 			return a.quiz(cmd.Context(), chapter, &f)
 		},
 	}
 	cmd.Flags().BoolVar(&f.review, "review", false, "ask the questions due for review (of CHAPTER, or of every chapter)")
+	cmd.Flags().IntVar(&f.mixed, "mixed", 0, "a mixed review: ask N questions drawn from every chapter")
 	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the questions: en or ja (default: your last choice, else from $LANG)")
 	cmd.Flags().BoolVarP(&f.yes, "yes", "y", false, "do not ask before creating kanzen's scratch namespace on a cluster that does not look local")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 0, "shuffle with this seed (for tests)")
@@ -66,7 +74,12 @@ func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
 		return usageError{err}
 	}
 	stdin, ok := a.stdin.(*os.File)
-	s := linequiz.New(ctx, lang, course, quizzes, a.stdin, a.stdout, !ok || !isTerminal(stdin))
+	out := a.stdout
+	if f, ok := a.stdout.(*os.File); ok && isTerminal(f) {
+		// A terminal would break long lines anywhere, even before a 。.
+		out = textwrap.NewWriter(out, terminalWidth(f))
+	}
+	s := linequiz.New(ctx, lang, course, quizzes, a.stdin, out, !ok || !isTerminal(stdin))
 	if chapter != "" && quiz.Find(quizzes, chapter) == nil {
 		var have []string
 		for _, z := range quizzes {
@@ -81,6 +94,8 @@ func (a *app) quiz(ctx context.Context, chapter string, f *quizFlags) error {
 		seed = uint64(now.UnixNano())
 	}
 	switch {
+	case f.mixed > 0:
+		run = quiz.NewMixed(quizzes, f.mixed, seed)
 	case f.review:
 		due := quiz.Due(quizzes, p, chapter, now)
 		if len(due) == 0 {

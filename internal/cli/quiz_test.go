@@ -326,3 +326,73 @@ func TestQuizChapter4OnALiveCluster(t *testing.T) {
 		t.Errorf("command answers show no checks:\n%s", stdout)
 	}
 }
+
+// TestQuizMixedSpansTheChaptersAndNamesWhatWasMissed takes a mixed review,
+// missing one question, and reads that it drew from several chapters and
+// ends by naming the question missed.
+func TestQuizMixedSpansTheChaptersAndNamesWhatWasMissed(t *testing.T) {
+	noCluster(t)
+	const seed, n = 3, 10
+	course, _ := lessons.Load(content.FS)
+	quizzes, err := quiz.Load(content.FS, course)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := quiz.NewMixed(quizzes, n, seed)
+	var input strings.Builder
+	var missed *quiz.Question
+	chapters := map[string]bool{}
+	for range r.Questions() {
+		a, _ := r.Next()
+		chapters[a.Chapter] = true
+		if missed == nil && a.Type == quiz.Single {
+			missed = a.Question
+			input.WriteString(wrongInput(a))
+		} else {
+			input.WriteString(rightInput(a, nil))
+		}
+		r.Record(quiz.Verdict{})
+	}
+	if len(chapters) < len(quizzes) || missed == nil {
+		t.Fatalf("the mixed review drew from %d chapters, missed %v", len(chapters), missed)
+	}
+	code, stdout, stderr := kanzenWithInput(t, input.String(), "quiz", "--mixed", fmt.Sprint(n), "--seed", fmt.Sprint(seed), "--lang", "en")
+	for _, want := range []string{
+		fmt.Sprintf("Mixed review: %d questions from every chapter", n),
+		"Mixed review finished",
+		"• " + strings.ReplaceAll(strings.TrimSpace(strings.SplitN(strings.TrimSpace(missed.Text(lessons.English)), "\n", 2)[0]), "`", ""),
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the transcript lacks %q:\n%s\n%s", want, stdout, stderr)
+		}
+	}
+	if code != 0 {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	for _, args := range [][]string{{"quiz", "--mixed", "0"}, {"quiz", "4", "--mixed", "5"}, {"quiz", "--review", "--mixed", "5"}} {
+		if code, _, _ := kanzenWithInput(t, "", args...); code != exitUsage {
+			t.Errorf("kanzen %v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
+// TestQuizSummaryCountsTheChaptersOwnReview takes chapter 1's quiz with a
+// chapter 2 question due: the summary of chapter 1 does not count it.
+func TestQuizSummaryCountsTheChaptersOwnReview(t *testing.T) {
+	noCluster(t)
+	withProgress(t, "en")
+	r := chapterRun(t, "1", 5)
+	var input strings.Builder
+	for range r.Questions() {
+		a, _ := r.Next()
+		input.WriteString(rightInput(a, nil))
+		r.Record(quiz.Verdict{})
+	}
+	_, stdout, _ := kanzenWithInput(t, input.String(), "quiz", "1", "--seed", "5")
+	if !strings.Contains(stdout, "Quiz of chapter 1 finished") || strings.Contains(stdout, "due for review") {
+		t.Errorf("chapter 1's summary counts another chapter's review:\n%s", stdout[max(0, len(stdout)-600):])
+	}
+	if _, stdout, _ := kanzenWithInput(t, "", "quiz"); !strings.Contains(stdout, "due for review") && !strings.Contains(stdout, "to review") {
+		t.Errorf("the quiz list does not show chapter 2's question due:\n%s", stdout)
+	}
+}

@@ -8,6 +8,8 @@ import "kanzen.dev/kanzen/lessons"
 
 var reviewHeader = lessons.Text{lessons.English: "Questions due for review: %d", lessons.Japanese: "復習：%d問"}
 
+var mixedHeader = lessons.Text{lessons.English: "Mixed review: %d questions from every chapter", lessons.Japanese: "ミックス復習：全章から%d問"}
+
 var chapterHeader = lessons.Text{
 	lessons.English:  "Chapter %s · %s — %d questions, pass mark %d%%",
 	lessons.Japanese: "第%s章 %s — %d問、合格ライン%d%%",

@@ -343,6 +343,8 @@ var quizFinished = lessons.Text{lessons.English: "Quiz of chapter %s finished", 
 
 var reviewFinished = lessons.Text{lessons.English: "Review finished", lessons.Japanese: "復習が終わりました"}
 
+var mixedFinished = lessons.Text{lessons.English: "Mixed review finished", lessons.Japanese: "ミックス復習が終わりました"}
+
 var scoreLine = lessons.Text{
 	lessons.English:  "Score: %d of %d right (%d%%)",
 	lessons.Japanese: "スコア：%[2]d問中%[1]d問正解（%[3]d%%）",

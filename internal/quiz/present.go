@@ -162,7 +162,10 @@ func SummaryLines(run *Run, due int, reviewPlace lessons.Text, lang lessons.Lang
 	var out []Line
 	if run.Done() {
 		title := reviewFinished.With()
-		if !run.Review() {
+		switch {
+		case run.Mixed():
+			title = mixedFinished.With()
+		case !run.Review():
 			title = quizFinished.With(run.Quiz.Chapter)
 		}
 		out = append(out, Line{Text: title.In(lang), Tone: Title}, Line{})
@@ -182,6 +185,13 @@ func SummaryLines(run *Run, due int, reviewPlace lessons.Text, lang lessons.Lang
 	missed := s.Judged - s.Correct
 	if missed > 0 {
 		out = append(out, Line{}, Line{Text: toReview.With(missed, reviewPlace).In(lang), Tone: Warn})
+		// What was missed, a line each, so the learner knows what to go
+		// back to before the review asks it again.
+		for _, o := range run.Outcomes() {
+			if !o.Verdict.Skipped && !o.Verdict.Correct {
+				out = append(out, Line{Text: "• " + strings.TrimSpace(firstLine(o.Question.Text(lang))), Item: true, Indent: 2, Tone: Dim})
+			}
+		}
 	}
 	if due > 0 && due != missed {
 		out = append(out, DueLine(due, lang))
@@ -194,3 +204,4 @@ func SummaryLines(run *Run, due int, reviewPlace lessons.Text, lang lessons.Lang
 func DueLine(due int, lang lessons.Lang) Line {
 	return Line{Text: dueNow.With(due).In(lang), Tone: Dim}
 }
+

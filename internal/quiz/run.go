@@ -16,6 +16,9 @@ type Run struct {
 	Quiz     *Quiz
 	asked    []Asked
 	outcomes []Outcome
+	// mixed marks a review drawn from every chapter rather than of the
+	// questions due.
+	mixed bool
 }
 
 // Asked is a question as the learner sees it in a run.
@@ -47,6 +50,14 @@ func NewRun(z *Quiz, seed uint64) *Run {
 // NewReview starts a review of questions, such as those Due returns.
 func NewReview(questions []*Question, seed uint64) *Run {
 	return newRun(questions, seed)
+}
+
+// NewMixed starts a mixed review of n questions from every chapter (see
+// Mixed). It is saved as a review is.
+func NewMixed(quizzes []*Quiz, n int, seed uint64) *Run {
+	r := newRun(Mixed(quizzes, n, seed), seed)
+	r.mixed = true
+	return r
 }
 
 func newRun(questions []*Question, seed uint64) *Run {
@@ -83,6 +94,18 @@ func shuffled(rng *rand.Rand, n int) []int {
 // Review reports whether the run reviews due questions rather than
 // sitting a chapter's quiz.
 func (r *Run) Review() bool { return r.Quiz == nil }
+
+// Mixed reports whether the run is a mixed review across the chapters.
+func (r *Run) Mixed() bool { return r.mixed }
+
+// Chapter is the chapter the run asks about; "" for a review, which spans
+// them, or for no run at all.
+func (r *Run) Chapter() string {
+	if r == nil || r.Quiz == nil {
+		return ""
+	}
+	return r.Quiz.Chapter
+}
 
 // Next returns the question to answer, or false when the run is over.
 func (r *Run) Next() (Asked, bool) {

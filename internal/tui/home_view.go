@@ -20,7 +20,7 @@ type homeEntry struct {
 // when questions are due, then each chapter's lessons and its quiz.
 func (m Model) homeEntries() []homeEntry {
 	var all []homeEntry
-	if m.dueCount() > 0 {
+	if m.dueCount("") > 0 {
 		all = append(all, homeEntry{review: true})
 	}
 	for i := range m.course.Chapters {
@@ -80,7 +80,7 @@ func (m Model) chapterRows(w int) []homeRow {
 		}
 		return st.item.Render("   " + s)
 	}
-	if due := m.dueCount(); due > 0 {
+	if due := m.dueCount(""); due > 0 {
 		rows = append(rows, homeRow{label(reviewRow.With(due).In(m.lang)), n}, homeRow{"", -1})
 		n++
 	}

@@ -221,10 +221,11 @@ func (m Model) quizGraded(msg quizGradedMsg) (tea.Model, tea.Cmd) {
 	return m.judge(msg.verdict)
 }
 
-// dueCount is how many questions are due for review now.
-func (m Model) dueCount() int {
+// dueCount is how many questions of a chapter ("" for every chapter) are
+// due for review now.
+func (m Model) dueCount(chapter string) int {
 	if len(m.opts.Quizzes) == 0 {
 		return 0
 	}
-	return len(quiz.Due(m.opts.Quizzes, m.progress, "", m.now()))
+	return len(quiz.Due(m.opts.Quizzes, m.progress, chapter, m.now()))
 }

@@ -95,7 +95,8 @@ type quizSurroundings struct {
 	noCluster bool
 	// scratch is the namespace command answers are dry-run in.
 	scratch string
-	// due counts the questions due for review now.
+	// due counts the questions due for review now, of the sitting's
+	// chapter (of every chapter for a review).
 	due int
 }
 
@@ -103,7 +104,7 @@ func (m Model) quizSurroundings() quizSurroundings {
 	return quizSurroundings{
 		noCluster: m.grader == nil || m.grader.Target == nil,
 		scratch:   m.scratchNamespace(),
-		due:       m.dueCount(),
+		due:       m.dueCount(m.quiz.run.Chapter()),
 	}
 }
 
