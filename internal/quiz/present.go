@@ -204,4 +204,3 @@ func SummaryLines(run *Run, due int, reviewPlace lessons.Text, lang lessons.Lang
 func DueLine(due int, lang lessons.Lang) Line {
 	return Line{Text: dueNow.With(due).In(lang), Tone: Dim}
 }
-
