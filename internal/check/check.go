@@ -4,6 +4,8 @@
 // terminal.
 package check
 
+import "kanzen.dev/kanzen/lessons"
+
 // Status is a check's verdict.
 type Status string
 
@@ -44,6 +46,21 @@ type Result struct {
 	Want string
 	// Hint is the check's hint in the language, only when Status is Fail.
 	Hint string
+}
+
+// Detail says, in lang, what a verdict needs besides its mark and title:
+// a failing check's have and want, why a check waits or cannot be judged
+// here; nothing for a pass.
+func (r Result) Detail(lang lessons.Lang) string {
+	switch r.Status {
+	case Fail:
+		return haveWant.With(r.Have, r.Want).In(lang)
+	case Pending:
+		return waitingForEarlier.In(lang)
+	case Unavailable:
+		return r.Have
+	}
+	return ""
 }
 
 // AllPass reports whether every result passes, or cannot be judged on this

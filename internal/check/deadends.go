@@ -73,8 +73,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
-
-var didYouMean = lessons.Text{
-	lessons.English:  "There is no %[1]s %[2]s, but there is a %[1]s %[3]s: did you mean %[2]s? A name cannot be changed: create %[2]s, then delete %[3]s.",
-	lessons.Japanese: "%[1]s %[2]sはありませんが、%[1]s %[3]sがあります。%[2]sのつもりでしたか？ 名前は変更できないので、%[2]sを作ってから%[3]sを削除してください。",
-}

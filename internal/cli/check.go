@@ -79,7 +79,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		return explainUnreachable(target, err)
 	}
 	defer s.Close()
-	p := &printer{out: a.stdout, json: f.output == "json", exercise: ex.ID, namespace: s.Info.Namespace, watch: f.watch, last: map[string]check.Result{}}
+	p := &printer{out: a.stdout, json: f.output == "json", exercise: ex.ID, namespace: s.Info.Namespace, lang: lang, watch: f.watch, last: map[string]check.Result{}}
 
 	u, err := firstSync(ctx, s, lang)
 	if err != nil {
@@ -87,7 +87,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	}
 	results := s.Evaluate(u.Snapshot, lang)
 	p.print(results, time.Now())
-	p.deadEnds(s.DeadEnds(u.Snapshot, lang), lang)
+	p.deadEnds(s.DeadEnds(u.Snapshot, lang))
 	for f.watch && !check.AllPass(results) {
 		u = s.Next(2 * time.Second)
 		switch {
@@ -101,7 +101,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		p.connection(a.stderr, u.Err, session.Denied(u.Err, ex.ID, lang))
 		results = s.Evaluate(u.Snapshot, lang)
 		p.print(results, time.Now())
-		p.deadEnds(s.DeadEnds(u.Snapshot, lang), lang)
+		p.deadEnds(s.DeadEnds(u.Snapshot, lang))
 	}
 	if !check.AllPass(results) {
 		return silentError{errors.New("not every check passes")}

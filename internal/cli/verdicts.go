@@ -18,6 +18,7 @@ type printer struct {
 	out                 io.Writer
 	json, watch         bool
 	exercise, namespace string
+	lang                lessons.Lang
 	last                map[string]check.Result
 	// lastState is the connection as last reported; empty before any
 	// report, when the connection is assumed fine.
@@ -44,7 +45,7 @@ func (p *printer) print(results []check.Result, now time.Time) {
 		if p.watch {
 			prefix = now.Format("15:04:05.000") + " "
 		}
-		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, r.Status.Mark(), r.Title, haveWant(r))
+		fmt.Fprintf(p.out, "%s%s %s%s\n", prefix, r.Status.Mark(), r.Title, detail(r, p.lang))
 	}
 }
 
@@ -79,21 +80,17 @@ func (p *printer) connection(w io.Writer, err error, denied string) {
 	p.lastState = state
 }
 
-func haveWant(r check.Result) string {
-	switch r.Status {
-	case check.Fail:
-		return fmt.Sprintf("   have %s · want %s", r.Have, r.Want)
-	case check.Pending:
-		return "   (waiting for an earlier check)"
-	case check.Unavailable:
-		return "   " + r.Have
+// detail is what follows a verdict's title, set apart by three spaces.
+func detail(r check.Result, lang lessons.Lang) string {
+	if d := r.Detail(lang); d != "" {
+		return "   " + d
 	}
 	return ""
 }
 
 // deadEnds reports, once each, states the checks cannot come back from,
 // with how to start over. JSON output carries only the checks' verdicts.
-func (p *printer) deadEnds(said []string, lang lessons.Lang) {
+func (p *printer) deadEnds(said []string) {
 	for _, why := range said {
 		if p.json || p.toldDeadEnds[why] {
 			continue
@@ -102,6 +99,6 @@ func (p *printer) deadEnds(said []string, lang lessons.Lang) {
 			p.toldDeadEnds = map[string]bool{}
 		}
 		p.toldDeadEnds[why] = true
-		fmt.Fprintf(p.out, "! %s\n  %s\n", why, startOver.With(workspace.ResetCommand(p.exercise, p.namespace)).In(lang))
+		fmt.Fprintf(p.out, "! %s\n  %s\n", why, startOver.With(workspace.ResetCommand(p.exercise, p.namespace)).In(p.lang))
 	}
 }

@@ -51,7 +51,11 @@ func (s *Session) NothingDue() {
 // Header says what is about to be asked.
 func (s *Session) Header(run *quiz.Run) {
 	n := len(run.Questions())
-	if run.Review() {
+	switch {
+	case run.Mixed():
+		fmt.Fprintln(s.out, mixedHeader.With(n).In(s.lang))
+		return
+	case run.Review():
 		fmt.Fprintln(s.out, reviewHeader.With(n).In(s.lang))
 		return
 	}
@@ -300,7 +304,10 @@ func (s *Session) print(lines []quiz.Line, indent int) {
 		case l.Mark != "":
 			pad = l.Mark
 		case l.Result != nil:
-			text = fmt.Sprintf("%s %s%s", l.Result.Status.Mark(), l.Result.Title, resultHaveWant(*l.Result))
+			text = fmt.Sprintf("%s %s", l.Result.Status.Mark(), l.Result.Title)
+			if d := l.Result.Detail(s.lang); d != "" && l.Result.Status == check.Fail {
+				text += "   " + d
+			}
 		case l.Badge != "":
 			text = l.Text + l.Badge
 		case l.Lesson != "":
@@ -321,19 +328,13 @@ func withoutBackticks(text string) string {
 	return strings.ReplaceAll(strings.TrimSpace(text), "`", "")
 }
 
-// resultHaveWant is a failing check's have and want.
-func resultHaveWant(r check.Result) string {
-	if r.Status == check.Fail {
-		return fmt.Sprintf("   have %s · want %s", r.Have, r.Want)
-	}
-	return ""
-}
-
 // Summary prints the score and what went to review.
 func (s *Session) Summary(run *quiz.Run, p *progress.Progress) {
 	due := 0
 	if p != nil {
-		due = len(quiz.Due(s.quizzes, p, "", time.Now()))
+		// After a chapter's quiz, what is due of that chapter: the review
+		// it points to is of that chapter too.
+		due = len(quiz.Due(s.quizzes, p, run.Chapter(), time.Now()))
 	}
 	fmt.Fprintln(s.out)
 	s.print(quiz.SummaryLines(run, due, reviewCommand, s.lang), 0)
