@@ -15,7 +15,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case helpOverlay:
 		m.overlay = noOverlay
 		return m, nil
-	case confirmRemoteOverlay, confirmResetOverlay:
+	case confirmRemoteOverlay, confirmResetOverlay, confirmShellOverlay:
 		return m.confirm(msg)
 	}
 	switch {
@@ -157,6 +157,11 @@ func (m Model) studyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.overlay = confirmResetOverlay
 		}
 	case m.pressed(msg, shellKey):
+		if p.phase == notStarted && m.clusterUsable() {
+			// A shell in a namespace that does not exist only fails.
+			m.overlay = confirmShellOverlay
+			return m, nil
+		}
 		return m, m.openShell()
 	}
 	return m, nil
@@ -190,6 +195,9 @@ func (m Model) confirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.overlay = noOverlay
+	if !yes {
+		m.shellFor = nil
+	}
 	if m.screen == quizScreen && question == confirmRemoteOverlay {
 		return m.quizConfirmed(yes)
 	}
@@ -197,6 +205,10 @@ func (m Model) confirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	p := &m.exercise
+	if question == confirmShellOverlay {
+		m.shellFor = p.ex
+		return m.startExercise()
+	}
 	if question == confirmRemoteOverlay {
 		context := m.cluster.target.Context
 		trust := m.saveProgress(func(pr *progress.Progress) { pr.Trust(context) })

@@ -39,6 +39,9 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 		if c != nil {
 			body = append(textwrap.Wrap(confirmRemote.With(c.Context, c.Server, ns).In(m.lang), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
 		}
+	case confirmShellOverlay:
+		title = "?"
+		body = append(textwrap.Wrap(startForShell.With(m.exercise.ex.ID, m.exercise.namespace()).In(m.lang), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
 	case confirmResetOverlay:
 		title = "?"
 		body = textwrap.Wrap(resetConfirm.With(m.exercise.ex.ID, m.exercise.namespace()).In(m.lang), bw-4)

@@ -66,6 +66,9 @@ const (
 	helpOverlay
 	confirmRemoteOverlay
 	confirmResetOverlay
+	// confirmShellOverlay asks to start an exercise before "!" opens a
+	// shell in its namespace, which does not exist yet.
+	confirmShellOverlay
 )
 
 // step is one place in the course: a lesson, with one of its exercises when
@@ -108,6 +111,8 @@ type Model struct {
 	focusExercise bool
 	lesson        lessonPane
 	exercise      exercisePane
+	// shellFor is the exercise whose shell opens once its start is done.
+	shellFor *lessons.Exercise
 	// quiz is the sitting under way, if any; it stays open while the
 	// learner reads a lesson from it.
 	quiz     quizPane

@@ -487,3 +487,27 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 func exerciseLines(m Model, w int) []string {
 	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 }
+
+func TestTheShellKeyOffersToStartAnExerciseNotStarted(t *testing.T) {
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	m := newModel(t, Options{Cluster: localCluster, Progress: p}, 140, 40)
+	next, _ := m.Update(sessionMsg{ex: m.exercise.ex, err: workspace.ErrNotStarted})
+	next, cmd := next.Update(keyMsg("!"))
+	m = next.(Model)
+	if m.overlay != confirmShellOverlay || cmd != nil || !strings.Contains(viewText(m), "namespace kz-2-1 does not exist yet") {
+		t.Fatalf("! on an exercise not started did not ask to start it:\n%s", viewText(m))
+	}
+	if m = press(m, "n"); m.overlay != noOverlay || m.exercise.phase != notStarted || m.shellFor != nil {
+		t.Fatal("answering no still started the exercise")
+	}
+	next, cmd = press(m, "!").Update(keyMsg("y"))
+	m = next.(Model)
+	if cmd == nil || m.exercise.phase != starting || m.shellFor != m.exercise.ex {
+		t.Fatalf("answering yes did not start the exercise for the shell (phase %d)", m.exercise.phase)
+	}
+	// A start that fails opens no shell, now or at a later start.
+	next, _ = m.Update(sessionMsg{ex: m.exercise.ex, started: true, err: errors.New("forbidden")})
+	if m = next.(Model); m.shellFor != nil || m.exercise.phase != failed {
+		t.Fatal("a failed start kept the shell waiting")
+	}
+}

@@ -53,6 +53,11 @@ var resetConfirm = lessons.Text{
 	lessons.Japanese: "演習 %s をリセットしますか？ Namespace %s とその中身を削除し、準備し直します。y/n",
 }
 
+var startForShell = lessons.Text{
+	lessons.English:  "Exercise %s is not started: namespace %s does not exist yet. Start the exercise now and then open the shell?",
+	lessons.Japanese: "演習 %s はまだ開始していません（Namespace %s がありません）。演習を開始してからシェルを開きますか？",
+}
+
 var confirmRemote = lessons.Text{
 	lessons.English:  "Context %q (%s) does not look like a local cluster. kanzen will create namespace %s there and touch nothing outside it. Continue?",
 	lessons.Japanese: "コンテキスト %q（%s）はローカルのクラスタに見えません。kanzen はそこに Namespace %s を作成し、その外には触れません。続けますか？",
