@@ -200,7 +200,11 @@ func (m Model) now() time.Time {
 	}
 	return time.Now()
 }
-func (m Model) styles() styles { return newStyles(m.dark) }
+func (m Model) styles() styles {
+	st := newStyles(m.dark)
+	st.noColor = m.opts.NoColor
+	return st
+}
 
 // clusterUsable says whether exercises can talk to the cluster now.
 func (m Model) clusterUsable() bool {

@@ -511,3 +511,20 @@ func TestTheShellKeyOffersToStartAnExerciseNotStarted(t *testing.T) {
 		t.Fatal("a failed start kept the shell waiting")
 	}
 }
+
+func TestWithoutColourTheFocusedPaneIsDrawnHeavy(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		name := fmt.Sprintf("study-nocolor-%dx%d", size.w, size.h)
+		m := midExercise(t, lessons.English, size.w, size.h)
+		m.opts.NoColor = true
+		lesson := viewText(m)
+		if !strings.Contains(lesson, "┏━ ▶ lesson") {
+			t.Errorf("%s: the focused lesson is not marked:\n%s", name, lesson)
+		}
+		m = press(m, "tab")
+		t.Run(name, func(t *testing.T) { golden(t, name, m) })
+		if s := viewText(m); !strings.Contains(s, "┏━ ▶ exercise") || strings.Contains(s, "▶ lesson") {
+			t.Errorf("%s: after tab, the exercise is not the pane marked:\n%s", name, s)
+		}
+	}
+}
