@@ -79,6 +79,9 @@ type quizPane struct {
 	// declined: the learner would not have the scratch namespace created
 	// on a cluster that does not look local; later commands are not sent.
 	declined bool
+	// mixed: the sitting is a mixed review, drawn from every chapter
+	// whether due or not, rather than the review of the questions due.
+	mixed bool
 }
 
 func newQuizPane(run *quiz.Run) quizPane {
@@ -101,7 +104,7 @@ func (p *quizPane) next() {
 		p.stage, p.offset = finished, 0
 		return
 	}
-	*p = quizPane{run: p.run, asked: asked, declined: p.declined}
+	*p = quizPane{run: p.run, asked: asked, declined: p.declined, mixed: p.mixed}
 	n := p.options()
 	switch widgetOf(asked) {
 	case pickSome:

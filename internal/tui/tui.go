@@ -120,6 +120,10 @@ type Model struct {
 	cluster  clusterState
 	sandbox  sandboxState
 	progress *progress.Progress
+	// stamp is the progress file's stamp as last read or saved here;
+	// saving counts the saves under way.
+	stamp  progress.Stamp
+	saving int
 	// drawn is what View laid out of this model; seen is what it laid
 	// out of the model this Update started from.
 	drawn, seen *drawnLayouts
@@ -187,10 +191,10 @@ func (m Model) resumeStep() (int, bool) {
 	return 0, false
 }
 
-// Init asks for the terminal's background, probes the cluster and, when
-// resuming an exercise, looks for its namespace.
+// Init asks for the terminal's background, probes the cluster and starts
+// watching the progress file for other kanzens' saves.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0))
+	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0), pollProgress(m.opts.Store))
 }
 
 // now is the time by the model's clock.

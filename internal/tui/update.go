@@ -37,9 +37,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case changedMsg:
 		return m.changed(msg)
 	case progressSavedMsg:
-		if msg.err != nil {
-			m.notice = msg.err.Error()
-		}
+		return m.progressSaved(msg)
+	case progressStampMsg:
+		return m.stampPolled(msg)
+	case progressLoadedMsg:
+		return m.progressLoaded(msg)
 	case sandboxStartedMsg:
 		return m, listen(msg.events)
 	case sandboxBuildMsg:
@@ -178,9 +180,14 @@ func (m *Model) saveProgress(change func(*progress.Progress)) tea.Cmd {
 		return nil
 	}
 	store := *m.opts.Store
+	m.saving++
 	return func() tea.Msg {
-		_, err := store.Update(change)
-		return progressSavedMsg{err: err}
+		saved, err := store.Update(change)
+		if err != nil {
+			return progressSavedMsg{err: err}
+		}
+		stamp, err := store.Stamp()
+		return progressSavedMsg{saved: saved, stamp: stamp, err: err}
 	}
 }
 

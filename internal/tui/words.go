@@ -141,6 +141,11 @@ var reviewRow = lessons.Text{lessons.English: "Review · %d due", lessons.Japane
 
 var quizHeading = lessons.Text{lessons.English: "Quiz", lessons.Japanese: "クイズ"}
 
+var reviewAnsweredElsewhere = lessons.Text{
+	lessons.English:  "Another kanzen answered questions of this review, so it ends here; your answers are saved, and Review offers what is still due.",
+	lessons.Japanese: "この復習の問題が別の kanzen で回答されたため、ここで終了します。回答は保存済みです。残りは「復習」から続けられます。",
+}
+
 var reviewHeading = lessons.Text{lessons.English: "Review", lessons.Japanese: "復習"}
 
 var questionCount = lessons.Text{lessons.English: "question %d/%d", lessons.Japanese: "問題 %d/%d"}
