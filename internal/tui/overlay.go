@@ -77,6 +77,11 @@ func splice(line, row string, left, w int) string {
 	before += strings.Repeat(" ", max(left-ansi.StringWidth(before), 0))
 	right := left + ansi.StringWidth(row)
 	after := ansi.TruncateLeft(line, right, "")
+	if ansi.StringWidth(after) > w-right {
+		// TruncateLeft keeps a wide character it cuts in half; one more
+		// cell drops it.
+		after = ansi.TruncateLeft(line, right+1, "")
+	}
 	after = strings.Repeat(" ", max(w-right-ansi.StringWidth(after), 0)) + after
 	return before + row + after
 }

@@ -528,3 +528,13 @@ func TestWithoutColourTheFocusedPaneIsDrawnHeavy(t *testing.T) {
 		}
 	}
 }
+
+func TestTheHelpOverWideCharactersCutsNoLine(t *testing.T) {
+	m := press(midExercise(t, lessons.Japanese, 120, 40), "?")
+	golden(t, "help-ja-120x40", m)
+	for i, l := range strings.Split(viewText(m), "\n") {
+		if strings.HasSuffix(l, "…") || ansi.StringWidth(l) != 120 {
+			t.Errorf("line %d is cut or not 120 cells wide: %q", i, l)
+		}
+	}
+}
