@@ -5,6 +5,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,6 +32,9 @@ type Options struct {
 	Store    *progress.Store
 	// StartSandbox, when set, lets the learner start the sandbox from the TUI.
 	StartSandbox StartSandbox
+	// SandboxBuilt says the sandbox's binaries are built already, so that
+	// starting it takes no long build.
+	SandboxBuilt bool
 	// ShellDir holds the kubeconfigs of shells opened with "!".
 	ShellDir string
 	// Shell is the program "!" runs, usually $SHELL.
@@ -224,13 +228,13 @@ func (m Model) clusterProblem() string {
 		}
 		return startingSandbox.In(m.lang)
 	case m.sandbox.err != nil:
-		return m.sandbox.err.Error() + "\n" + m.sandboxOffer()
+		return paragraphs(sentence(m.sandbox.err.Error()), m.sandboxOffer())
 	case m.cluster.target == nil:
 		return noClusterConfigured.In(m.lang) + m.sandboxOffer()
 	case !m.cluster.probed:
 		return connectingStatus.In(m.lang) + "…"
 	case m.cluster.err != nil:
-		return m.cluster.err.Error() + "\n" + keepTrying.In(m.lang)
+		return paragraphs(sentence(m.cluster.err.Error()), keepTrying.In(m.lang))
 	}
 	return ""
 }
@@ -242,7 +246,31 @@ func (m Model) sandboxOffer() string {
 	if !m.sandboxOffered() {
 		return ""
 	}
+	if m.opts.SandboxBuilt {
+		return offerBuiltSandbox.In(m.lang)
+	}
 	return offerSandbox.In(m.lang)
+}
+
+// sentence ends an error's text with a full stop, so that what follows
+// reads as a sentence of its own.
+func sentence(s string) string {
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") {
+		return s
+	}
+	return s + "."
+}
+
+// paragraphs sets texts apart by a blank line; the panes keep it, where
+// they join the lines of one paragraph.
+func paragraphs(texts ...string) string {
+	var out []string
+	for _, t := range texts {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 func (m Model) sandboxOffered() bool {

@@ -538,3 +538,20 @@ func TestTheHelpOverWideCharactersCutsNoLine(t *testing.T) {
 		}
 	}
 }
+
+func TestTheSandboxOfferReadsApartFromTheErrorAndKnowsABuiltSandbox(t *testing.T) {
+	unused := func(context.Context, func(int, int)) (*kube.Target, error) { return nil, errors.New("unused") }
+	m := newModel(t, Options{StartSandbox: unused}, 140, 40)
+	next, _ := m.Update(sandboxDoneMsg{err: errors.New("dial tcp 127.0.0.1:6443: connect: connection refused")})
+	s := viewText(next.(Model))
+	if strings.Contains(s, "refused Press") || !strings.Contains(s, "connection refused.") {
+		t.Fatalf("the error and the offer run together:\n%s", s)
+	}
+	if !strings.Contains(s, "about 10 minutes") {
+		t.Fatalf("a sandbox not built does not say its build is long:\n%s", s)
+	}
+	built := newModel(t, Options{StartSandbox: unused, SandboxBuilt: true}, 140, 40)
+	if s := viewText(built); strings.Contains(s, "10 minutes") || !strings.Contains(s, "built already") {
+		t.Fatalf("a built sandbox is offered as if it had to be built:\n%s", s)
+	}
+}

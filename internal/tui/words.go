@@ -48,6 +48,11 @@ var allPass = lessons.Text{lessons.English: "Every check passes.", lessons.Japan
 
 var nextStep = lessons.Text{lessons.English: "→ next step", lessons.Japanese: "→ 次へ"}
 
+var offerBuiltSandbox = lessons.Text{
+	lessons.English:  "Press S to start kanzen's sandbox, a local Kubernetes cluster (it is built already, so it only has to start).",
+	lessons.Japanese: "S で kanzen のサンドボックス（ローカルのKubernetesクラスタ）を起動します（ビルド済みなので、起動するだけです）。",
+}
+
 var resetConfirm = lessons.Text{
 	lessons.English:  "Reset exercise %s? This deletes namespace %s and everything in it, then sets it up again. y/n",
 	lessons.Japanese: "演習 %s をリセットしますか？ Namespace %s とその中身を削除し、準備し直します。y/n",
