@@ -65,6 +65,10 @@ func (m Model) homeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if i, ok := m.chapterEntry(msg.String()); ok {
 			m.homeCursor = i
 		}
+	case m.pressed(msg, mixedKey):
+		if m.mixedCount() > 0 {
+			return m.openMixed()
+		}
 	case m.pressed(msg, openKey):
 		if n > 0 {
 			return m.openEntry(clamp(m.homeCursor, 0, n-1))
@@ -99,6 +103,8 @@ func (m Model) openEntry(i int) (tea.Model, tea.Cmd) {
 	switch e := m.homeEntries()[i]; {
 	case e.review:
 		return m.openReview()
+	case e.mixed:
+		return m.openMixed()
 	case e.quiz != nil:
 		return m.openQuiz(e.quiz)
 	}

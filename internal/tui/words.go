@@ -151,6 +151,10 @@ var reviewAnsweredElsewhere = lessons.Text{
 	lessons.Japanese: "この復習の問題が別の kanzen で回答されたため、ここで終了します。回答は保存済みです。残りは「復習」から続けられます。",
 }
 
+var mixedRow = lessons.Text{lessons.English: "Mixed review · %d questions from every chapter", lessons.Japanese: "ミックス復習 · 全章から%d問"}
+
+var mixedHeading = lessons.Text{lessons.English: "Mixed review", lessons.Japanese: "ミックス復習"}
+
 var reviewHeading = lessons.Text{lessons.English: "Review", lessons.Japanese: "復習"}
 
 var questionCount = lessons.Text{lessons.English: "question %d/%d", lessons.Japanese: "問題 %d/%d"}
