@@ -13,6 +13,7 @@ import (
 	"kanzen.dev/kanzen/internal/kube"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
+	"kanzen.dev/kanzen/internal/sandbox"
 	"kanzen.dev/kanzen/internal/tui"
 	"kanzen.dev/kanzen/internal/userdirs"
 )
@@ -51,13 +52,14 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		StartSandbox: func(ctx context.Context, report func(int, int)) (*kube.Target, error) {
 			return startSandbox(ctx, nil, report)
 		},
-		ShellDir:   filepath.Join(state, "shell"),
-		Shell:      os.Getenv("SHELL"),
-		KubectlFor: kubectlFor,
-		NoColor:    os.Getenv("NO_COLOR") != "",
-		Notices:    notes,
-		Quizzes:    quizzes,
-		Grader:     a.tuiGrader(target, noCluster, store),
+		SandboxBuilt: func() bool { _, built := sandbox.Built(); return built }(),
+		ShellDir:     filepath.Join(state, "shell"),
+		Shell:        os.Getenv("SHELL"),
+		KubectlFor:   kubectlFor,
+		NoColor:      os.Getenv("NO_COLOR") != "",
+		Notices:      notes,
+		Quizzes:      quizzes,
+		Grader:       a.tuiGrader(target, noCluster, store),
 	})
 	program := tea.NewProgram(model, tea.WithContext(cmd.Context()))
 	_, err = program.Run()

@@ -96,7 +96,7 @@ func shuffled(rng *rand.Rand, n int) []int {
 func (r *Run) Review() bool { return r.Quiz == nil }
 
 // Mixed reports whether the run is a mixed review across the chapters.
-func (r *Run) Mixed() bool { return r.mixed }
+func (r *Run) Mixed() bool { return r != nil && r.mixed }
 
 // Chapter is the chapter the run asks about; "" for a review, which spans
 // them, or for no run at all.

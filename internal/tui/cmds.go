@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/kube"
+	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
 	"kanzen.dev/kanzen/internal/session"
 	"kanzen.dev/kanzen/lessons"
@@ -39,7 +40,12 @@ type (
 		update  session.Update
 		at      time.Time
 	}
-	progressSavedMsg  struct{ err error }
+	// progressSavedMsg is the progress as a save left it on disk.
+	progressSavedMsg struct {
+		saved *progress.Progress
+		stamp progress.Stamp
+		err   error
+	}
 	shellDoneMsg      struct{ err error }
 	sandboxStartedMsg struct{ events <-chan tea.Msg }
 	sandboxBuildMsg   struct {

@@ -9,19 +9,24 @@ import (
 )
 
 // homeEntry is a line of the chapter list that can be chosen: a lesson,
-// a chapter's quiz, or the review of the questions due.
+// a chapter's quiz, the review of the questions due, or the mixed review.
 type homeEntry struct {
 	lesson *lessons.Lesson
 	quiz   *quiz.Quiz
 	review bool
+	mixed  bool
 }
 
 // homeEntries lists what the chapter list offers, in order: the review
-// when questions are due, then each chapter's lessons and its quiz.
+// when questions are due, the mixed review, then each chapter's lessons
+// and its quiz.
 func (m Model) homeEntries() []homeEntry {
 	var all []homeEntry
 	if m.dueCount("") > 0 {
 		all = append(all, homeEntry{review: true})
+	}
+	if m.mixedCount() > 0 {
+		all = append(all, homeEntry{mixed: true})
 	}
 	for i := range m.course.Chapters {
 		ch := &m.course.Chapters[i]
@@ -81,8 +86,15 @@ func (m Model) chapterRows(w int) []homeRow {
 		return st.item.Render("   " + s)
 	}
 	if due := m.dueCount(""); due > 0 {
-		rows = append(rows, homeRow{label(reviewRow.With(due).In(m.lang)), n}, homeRow{"", -1})
+		rows = append(rows, homeRow{label(reviewRow.With(due).In(m.lang)), n})
 		n++
+	}
+	if count := m.mixedCount(); count > 0 {
+		rows = append(rows, homeRow{label(mixedRow.With(count).In(m.lang)), n})
+		n++
+	}
+	if n > 0 {
+		rows = append(rows, homeRow{"", -1})
 	}
 	for _, ch := range m.course.Chapters {
 		heading := st.title.Render(fmt.Sprintf(" %s %s", ch.ID, ch.Title.In(m.lang)))

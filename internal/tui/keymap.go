@@ -132,7 +132,10 @@ var (
 	bottomKey = newBinding(onReading|onChoosing|onJudged|onFinished, []string{"end", "G"}, "", nil, nil)
 	openKey   = newBinding(onHome, []string{"enter", "right", "l"}, "enter", nil,
 		lessons.Text{lessons.English: "open", lessons.Japanese: "開く"})
-	backKey = newBinding(onHome, []string{"esc"}, "", nil, nil)
+	backKey  = newBinding(onHome, []string{"esc"}, "", nil, nil)
+	mixedKey = newBinding(onHome, []string{"M"}, "M",
+		lessons.Text{lessons.English: "in the chapters: a mixed review of every chapter", lessons.Japanese: "章の一覧で: 全章のミックス復習"},
+		lessons.Text{lessons.English: "mixed review", lessons.Japanese: "ミックス復習"})
 
 	// The quiz.
 	quizUpKey = newBinding(onChoosing, []string{"up", "k"}, "↑/↓",
@@ -223,7 +226,7 @@ var (
 var keyTable = []*binding{
 	prevStepKey, nextStepKey, upKey, downKey, pageUpKey, pageDownKey, focusKey, startKey, hintKey,
 	solutionKey, resetKey, shellKey, quizKey, chaptersKey, chapterKey, topKey, bottomKey,
-	openKey, backKey,
+	openKey, backKey, mixedKey,
 	quizUpKey, quizDownKey, prevChoiceKey, nextChoiceKey, answerKey, numberKey, markKey, moveUpKey, moveDownKey, nextCategory,
 	prevCategory, newLineKey, checkKey, sendKey, lineKey, indentKey, nextKey, lastKey, lessonKey, scrollUpKey,
 	scrollDownKey, quizPageUpKey, quizPageDownKey, typingPageUpKey, typingPageDownKey, toChaptersKey, leaveKey, leaveQuizKey,

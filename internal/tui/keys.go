@@ -15,7 +15,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case helpOverlay:
 		m.overlay = noOverlay
 		return m, nil
-	case confirmRemoteOverlay, confirmResetOverlay:
+	case confirmRemoteOverlay, confirmResetOverlay, confirmShellOverlay:
 		return m.confirm(msg)
 	}
 	switch {
@@ -65,6 +65,10 @@ func (m Model) homeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if i, ok := m.chapterEntry(msg.String()); ok {
 			m.homeCursor = i
 		}
+	case m.pressed(msg, mixedKey):
+		if m.mixedCount() > 0 {
+			return m.openMixed()
+		}
 	case m.pressed(msg, openKey):
 		if n > 0 {
 			return m.openEntry(clamp(m.homeCursor, 0, n-1))
@@ -99,6 +103,8 @@ func (m Model) openEntry(i int) (tea.Model, tea.Cmd) {
 	switch e := m.homeEntries()[i]; {
 	case e.review:
 		return m.openReview()
+	case e.mixed:
+		return m.openMixed()
 	case e.quiz != nil:
 		return m.openQuiz(e.quiz)
 	}
@@ -157,6 +163,11 @@ func (m Model) studyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.overlay = confirmResetOverlay
 		}
 	case m.pressed(msg, shellKey):
+		if p.phase == notStarted && m.clusterUsable() {
+			// A shell in a namespace that does not exist only fails.
+			m.overlay = confirmShellOverlay
+			return m, nil
+		}
 		return m, m.openShell()
 	}
 	return m, nil
@@ -190,6 +201,9 @@ func (m Model) confirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.overlay = noOverlay
+	if !yes {
+		m.shellFor = nil
+	}
 	if m.screen == quizScreen && question == confirmRemoteOverlay {
 		return m.quizConfirmed(yes)
 	}
@@ -197,6 +211,10 @@ func (m Model) confirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	p := &m.exercise
+	if question == confirmShellOverlay {
+		m.shellFor = p.ex
+		return m.startExercise()
+	}
 	if question == confirmRemoteOverlay {
 		context := m.cluster.target.Context
 		trust := m.saveProgress(func(pr *progress.Progress) { pr.Trust(context) })

@@ -30,20 +30,24 @@ func box(title string, body []string, w, h int, focused bool, st styles) []strin
 		edge = st.focus
 	}
 	inner := w - 2
+	e := st.edges(focused)
+	if focused && st.noColor && title != "" {
+		title = "▶ " + title
+	}
 	label := ""
 	if title != "" && inner > 4 {
 		label = ansi.Truncate(" "+title+" ", inner-2, "…")
 	}
-	top := edge.Render("╭─"+label) + edge.Render(strings.Repeat("─", max(inner-1-ansi.StringWidth(label), 0))+"╮")
+	top := edge.Render(e.corner(0)+e.across+label) + edge.Render(strings.Repeat(e.across, max(inner-1-ansi.StringWidth(label), 0))+e.corner(1))
 	lines := []string{top}
 	for i := 0; i < h-2; i++ {
 		content := ""
 		if i < len(body) {
 			content = body[i]
 		}
-		lines = append(lines, edge.Render("│")+fit(" "+content, inner)+edge.Render("│"))
+		lines = append(lines, edge.Render(e.down)+fit(" "+content, inner)+edge.Render(e.down))
 	}
-	lines = append(lines, edge.Render("╰"+strings.Repeat("─", inner)+"╯"))
+	lines = append(lines, edge.Render(e.corner(3)+strings.Repeat(e.across, inner)+e.corner(2)))
 	return lines
 }
 

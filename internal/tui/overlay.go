@@ -39,6 +39,9 @@ func (m Model) drawOverlay(lines []string, w, h int) []string {
 		if c != nil {
 			body = append(textwrap.Wrap(confirmRemote.With(c.Context, c.Server, ns).In(m.lang), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
 		}
+	case confirmShellOverlay:
+		title = "?"
+		body = append(textwrap.Wrap(startForShell.With(m.exercise.ex.ID, m.exercise.namespace()).In(m.lang), bw-4), "", st.key.Render(footerText(yesNoFooter, m.lang, 0)))
 	case confirmResetOverlay:
 		title = "?"
 		body = textwrap.Wrap(resetConfirm.With(m.exercise.ex.ID, m.exercise.namespace()).In(m.lang), bw-4)
@@ -74,6 +77,11 @@ func splice(line, row string, left, w int) string {
 	before += strings.Repeat(" ", max(left-ansi.StringWidth(before), 0))
 	right := left + ansi.StringWidth(row)
 	after := ansi.TruncateLeft(line, right, "")
+	if ansi.StringWidth(after) > w-right {
+		// TruncateLeft keeps a wide character it cuts in half; one more
+		// cell drops it.
+		after = ansi.TruncateLeft(line, right+1, "")
+	}
 	after = strings.Repeat(" ", max(w-right-ansi.StringWidth(after), 0)) + after
 	return before + row + after
 }

@@ -89,6 +89,14 @@ func newQuizPane(run *quiz.Run) quizPane {
 
 func (p *quizPane) open() bool { return p.run != nil }
 
+// heading names a review sitting in the header.
+func (p *quizPane) heading() lessons.Text {
+	if p.run.Mixed() {
+		return mixedHeading
+	}
+	return reviewHeading
+}
+
 // typing reports whether keys type into the answer, rather than command.
 func (p *quizPane) typing() bool {
 	return p.open() && p.stage == answering && widgetOf(p.asked) == typing

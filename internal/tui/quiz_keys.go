@@ -209,6 +209,10 @@ func (m Model) judgedKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p := &m.quiz
 	switch {
 	case m.pressed(msg, nextKey):
+		if m.answeredElsewhere() {
+			m.endReview()
+			return m, nil
+		}
 		p.next()
 	case m.pressed(msg, lessonKey):
 		for i, s := range m.steps {

@@ -684,3 +684,35 @@ func TestScrollingTheQuizReadsTheLayoutViewDrew(t *testing.T) {
 		t.Fatal("the next model shares the layout of the one View drew")
 	}
 }
+
+func TestTheMixedReviewAsksFromEveryChapterAndSavesLikeAReview(t *testing.T) {
+	s := store(t)
+	m := newModel(t, Options{Store: s, Now: func() time.Time { return quizNow }}, 100, 30)
+	if !strings.Contains(viewText(m), "Mixed review · 8 questions from every chapter") {
+		t.Fatalf("the chapter list offers no mixed review:\n%s", viewText(m))
+	}
+	m = keys(t, m, "M")
+	if m.screen != quizScreen || !m.quiz.run.Mixed() || !m.quiz.run.Review() || len(m.quiz.run.Questions()) != m.mixedCount() {
+		t.Fatalf("M did not start a mixed review: screen %d", m.screen)
+	}
+	if top := strings.Split(viewText(m), "\n")[0]; !strings.Contains(top, "kanzen · Mixed review ·") {
+		t.Fatalf("header %q", top)
+	}
+	key := m.quiz.asked.Key()
+	m = keys(t, wrongKeys(t, m), "enter")
+	saved, _ := s.Load()
+	if c := saved.QuizCard(key); c.Box != 1 || c.Last != progress.Missed {
+		t.Fatalf("the mixed review's answer was not saved as a review's: %+v", c)
+	}
+	m = keys(t, m, "esc")
+	if e := m.homeEntries()[m.homeCursor]; !e.mixed {
+		t.Fatalf("leaving did not come back to the mixed review's entry: %+v", e)
+	}
+	// The review of the questions due is a sitting of its own.
+	if m = keys(t, m, "g", "enter"); m.quiz.run.Mixed() || !m.quiz.run.Review() || len(m.quiz.run.Questions()) != 1 {
+		t.Fatalf("the review of what is due went back to the mixed review")
+	}
+	if m = keys(t, m, "esc", "M"); !m.quiz.run.Mixed() || len(m.quiz.run.Outcomes()) != 0 {
+		t.Fatal("M after the review did not start a mixed review")
+	}
+}

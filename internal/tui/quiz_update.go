@@ -58,7 +58,7 @@ func (m Model) openQuiz(z *quiz.Quiz) (tea.Model, tea.Cmd) {
 
 // openReview asks the questions due for review, of every chapter.
 func (m Model) openReview() (tea.Model, tea.Cmd) {
-	if m.quiz.open() && m.quiz.stage != finished && m.quiz.run.Review() {
+	if m.quiz.open() && m.quiz.stage != finished && m.quiz.run.Review() && !m.quiz.run.Mixed() {
 		return m.showQuiz()
 	}
 	due := quiz.Due(m.opts.Quizzes, m.progress, "", m.now())
@@ -68,6 +68,31 @@ func (m Model) openReview() (tea.Model, tea.Cmd) {
 	}
 	seed := uint64(m.now().UnixNano())
 	m.quiz = newQuizPane(quiz.NewReview(due, seed))
+	return m.showQuiz()
+}
+
+// mixedQuestions is how many questions a mixed review asks.
+const mixedQuestions = 10
+
+// mixedCount is how many questions a mixed review asks of this course:
+// fewer when its quizzes have fewer.
+func (m Model) mixedCount() int {
+	total := 0
+	for _, z := range m.opts.Quizzes {
+		total += len(z.Questions)
+	}
+	return min(mixedQuestions, total)
+}
+
+// openMixed asks questions drawn from every chapter's quiz, due or not,
+// or goes back to the mixed review under way. Its answers are saved as a
+// review's are.
+func (m Model) openMixed() (tea.Model, tea.Cmd) {
+	if m.quiz.open() && m.quiz.stage != finished && m.quiz.run.Mixed() {
+		return m.showQuiz()
+	}
+	seed := uint64(m.now().UnixNano())
+	m.quiz = newQuizPane(quiz.NewMixed(m.opts.Quizzes, mixedQuestions, seed))
 	return m.showQuiz()
 }
 
@@ -96,11 +121,11 @@ func (m Model) chapterQuiz() (tea.Model, tea.Cmd) {
 
 // leaveQuiz returns to the chapter list; every answer is saved already.
 func (m Model) leaveQuiz() (tea.Model, tea.Cmd) {
-	run := m.quiz.run
+	run, mixed := m.quiz.run, m.quiz.run.Mixed()
 	m.quiz = quizPane{}
 	m.screen, m.overlay = homeScreen, noOverlay
 	for i, e := range m.homeEntries() {
-		if run != nil && (e.review && run.Review() || e.quiz != nil && e.quiz == run.Quiz) {
+		if run != nil && (e.review && run.Review() && !mixed || e.mixed && mixed || e.quiz != nil && e.quiz == run.Quiz) {
 			m.homeCursor = i
 		}
 	}

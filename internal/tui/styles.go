@@ -6,7 +6,31 @@ import "charm.land/lipgloss/v2"
 // out by themselves where the terminal or NO_COLOR asks for none.
 type styles struct {
 	title, item, selected, dim, good, bad, warn, border, focus, key, cursor lipgloss.Style
+	// noColor: the learner asked for no colour (NO_COLOR), so what colour
+	// alone would show, such as the focused pane, is drawn otherwise.
+	noColor bool
 }
+
+// edges are a box's border: its corners, from top left clockwise, and its
+// horizontal and vertical lines.
+type edges struct{ corners, across, down string }
+
+var (
+	roundEdges = edges{corners: "╭╮╯╰", across: "─", down: "│"}
+	heavyEdges = edges{corners: "┏┓┛┗", across: "━", down: "┃"}
+)
+
+// edges picks a box's border: without colour, the focused box's is heavy,
+// since its accent would not show.
+func (st styles) edges(focused bool) edges {
+	if focused && st.noColor {
+		return heavyEdges
+	}
+	return roundEdges
+}
+
+// corner is the i-th corner, from top left clockwise.
+func (e edges) corner(i int) string { return string([]rune(e.corners)[i]) }
 
 func newStyles(dark bool) styles {
 	c := lipgloss.LightDark(dark)

@@ -5,6 +5,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,6 +32,9 @@ type Options struct {
 	Store    *progress.Store
 	// StartSandbox, when set, lets the learner start the sandbox from the TUI.
 	StartSandbox StartSandbox
+	// SandboxBuilt says the sandbox's binaries are built already, so that
+	// starting it takes no long build.
+	SandboxBuilt bool
 	// ShellDir holds the kubeconfigs of shells opened with "!".
 	ShellDir string
 	// Shell is the program "!" runs, usually $SHELL.
@@ -66,6 +70,9 @@ const (
 	helpOverlay
 	confirmRemoteOverlay
 	confirmResetOverlay
+	// confirmShellOverlay asks to start an exercise before "!" opens a
+	// shell in its namespace, which does not exist yet.
+	confirmShellOverlay
 )
 
 // step is one place in the course: a lesson, with one of its exercises when
@@ -108,6 +115,8 @@ type Model struct {
 	focusExercise bool
 	lesson        lessonPane
 	exercise      exercisePane
+	// shellFor is the exercise whose shell opens once its start is done.
+	shellFor *lessons.Exercise
 	// quiz is the sitting under way, if any; it stays open while the
 	// learner reads a lesson from it.
 	quiz     quizPane
@@ -115,6 +124,10 @@ type Model struct {
 	cluster  clusterState
 	sandbox  sandboxState
 	progress *progress.Progress
+	// stamp is the progress file's stamp as last read or saved here;
+	// saving counts the saves under way.
+	stamp  progress.Stamp
+	saving int
 	// drawn is what View laid out of this model; seen is what it laid
 	// out of the model this Update started from.
 	drawn, seen *drawnLayouts
@@ -182,10 +195,10 @@ func (m Model) resumeStep() (int, bool) {
 	return 0, false
 }
 
-// Init asks for the terminal's background, probes the cluster and, when
-// resuming an exercise, looks for its namespace.
+// Init asks for the terminal's background, probes the cluster and starts
+// watching the progress file for other kanzens' saves.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0))
+	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0), pollProgress(m.opts.Store))
 }
 
 // now is the time by the model's clock.
@@ -195,7 +208,11 @@ func (m Model) now() time.Time {
 	}
 	return time.Now()
 }
-func (m Model) styles() styles { return newStyles(m.dark) }
+func (m Model) styles() styles {
+	st := newStyles(m.dark)
+	st.noColor = m.opts.NoColor
+	return st
+}
 
 // clusterUsable says whether exercises can talk to the cluster now.
 func (m Model) clusterUsable() bool {
@@ -211,13 +228,13 @@ func (m Model) clusterProblem() string {
 		}
 		return startingSandbox.In(m.lang)
 	case m.sandbox.err != nil:
-		return m.sandbox.err.Error() + "\n" + m.sandboxOffer()
+		return paragraphs(sentence(m.sandbox.err.Error()), m.sandboxOffer())
 	case m.cluster.target == nil:
 		return noClusterConfigured.In(m.lang) + m.sandboxOffer()
 	case !m.cluster.probed:
 		return connectingStatus.In(m.lang) + "…"
 	case m.cluster.err != nil:
-		return m.cluster.err.Error() + "\n" + keepTrying.In(m.lang)
+		return paragraphs(sentence(m.cluster.err.Error()), keepTrying.In(m.lang))
 	}
 	return ""
 }
@@ -229,7 +246,31 @@ func (m Model) sandboxOffer() string {
 	if !m.sandboxOffered() {
 		return ""
 	}
+	if m.opts.SandboxBuilt {
+		return offerBuiltSandbox.In(m.lang)
+	}
 	return offerSandbox.In(m.lang)
+}
+
+// sentence ends an error's text with a full stop, so that what follows
+// reads as a sentence of its own.
+func sentence(s string) string {
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") {
+		return s
+	}
+	return s + "."
+}
+
+// paragraphs sets texts apart by a blank line; the panes keep it, where
+// they join the lines of one paragraph.
+func paragraphs(texts ...string) string {
+	var out []string
+	for _, t := range texts {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 func (m Model) sandboxOffered() bool {

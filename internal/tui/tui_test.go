@@ -487,3 +487,71 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 func exerciseLines(m Model, w int) []string {
 	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 }
+
+func TestTheShellKeyOffersToStartAnExerciseNotStarted(t *testing.T) {
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	m := newModel(t, Options{Cluster: localCluster, Progress: p}, 140, 40)
+	next, _ := m.Update(sessionMsg{ex: m.exercise.ex, err: workspace.ErrNotStarted})
+	next, cmd := next.Update(keyMsg("!"))
+	m = next.(Model)
+	if m.overlay != confirmShellOverlay || cmd != nil || !strings.Contains(viewText(m), "namespace kz-2-1 does not exist yet") {
+		t.Fatalf("! on an exercise not started did not ask to start it:\n%s", viewText(m))
+	}
+	if m = press(m, "n"); m.overlay != noOverlay || m.exercise.phase != notStarted || m.shellFor != nil {
+		t.Fatal("answering no still started the exercise")
+	}
+	next, cmd = press(m, "!").Update(keyMsg("y"))
+	m = next.(Model)
+	if cmd == nil || m.exercise.phase != starting || m.shellFor != m.exercise.ex {
+		t.Fatalf("answering yes did not start the exercise for the shell (phase %d)", m.exercise.phase)
+	}
+	// A start that fails opens no shell, now or at a later start.
+	next, _ = m.Update(sessionMsg{ex: m.exercise.ex, started: true, err: errors.New("forbidden")})
+	if m = next.(Model); m.shellFor != nil || m.exercise.phase != failed {
+		t.Fatal("a failed start kept the shell waiting")
+	}
+}
+
+func TestWithoutColourTheFocusedPaneIsDrawnHeavy(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		name := fmt.Sprintf("study-nocolor-%dx%d", size.w, size.h)
+		m := midExercise(t, lessons.English, size.w, size.h)
+		m.opts.NoColor = true
+		lesson := viewText(m)
+		if !strings.Contains(lesson, "┏━ ▶ lesson") {
+			t.Errorf("%s: the focused lesson is not marked:\n%s", name, lesson)
+		}
+		m = press(m, "tab")
+		t.Run(name, func(t *testing.T) { golden(t, name, m) })
+		if s := viewText(m); !strings.Contains(s, "┏━ ▶ exercise") || strings.Contains(s, "▶ lesson") {
+			t.Errorf("%s: after tab, the exercise is not the pane marked:\n%s", name, s)
+		}
+	}
+}
+
+func TestTheHelpOverWideCharactersCutsNoLine(t *testing.T) {
+	m := press(midExercise(t, lessons.Japanese, 120, 40), "?")
+	golden(t, "help-ja-120x40", m)
+	for i, l := range strings.Split(viewText(m), "\n") {
+		if strings.HasSuffix(l, "…") || ansi.StringWidth(l) != 120 {
+			t.Errorf("line %d is cut or not 120 cells wide: %q", i, l)
+		}
+	}
+}
+
+func TestTheSandboxOfferReadsApartFromTheErrorAndKnowsABuiltSandbox(t *testing.T) {
+	unused := func(context.Context, func(int, int)) (*kube.Target, error) { return nil, errors.New("unused") }
+	m := newModel(t, Options{StartSandbox: unused}, 140, 40)
+	next, _ := m.Update(sandboxDoneMsg{err: errors.New("dial tcp 127.0.0.1:6443: connect: connection refused")})
+	s := viewText(next.(Model))
+	if strings.Contains(s, "refused Press") || !strings.Contains(s, "connection refused.") {
+		t.Fatalf("the error and the offer run together:\n%s", s)
+	}
+	if !strings.Contains(s, "about 10 minutes") {
+		t.Fatalf("a sandbox not built does not say its build is long:\n%s", s)
+	}
+	built := newModel(t, Options{StartSandbox: unused, SandboxBuilt: true}, 140, 40)
+	if s := viewText(built); strings.Contains(s, "10 minutes") || !strings.Contains(s, "built already") {
+		t.Fatalf("a built sandbox is offered as if it had to be built:\n%s", s)
+	}
+}

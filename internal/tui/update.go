@@ -37,9 +37,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case changedMsg:
 		return m.changed(msg)
 	case progressSavedMsg:
-		if msg.err != nil {
-			m.notice = msg.err.Error()
-		}
+		return m.progressSaved(msg)
+	case progressStampMsg:
+		return m.stampPolled(msg)
+	case progressLoadedMsg:
+		return m.progressLoaded(msg)
 	case sandboxStartedMsg:
 		return m, listen(msg.events)
 	case sandboxBuildMsg:
@@ -101,6 +103,10 @@ func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 		// answer the pane is waiting for is kept.
 		return m, closeSession(msg.session)
 	}
+	shell := m.shellFor == p.ex && msg.started
+	if msg.err != nil || msg.started {
+		m.shellFor = nil
+	}
 	switch {
 	case errors.Is(msg.err, session.ErrNotStarted):
 		p.phase, p.err = notStarted, nil
@@ -124,7 +130,11 @@ func (m Model) sessionOpened(msg sessionMsg) (tea.Model, tea.Cmd) {
 		id, started := p.ex.ID, msg.session.Info.Started
 		save = m.saveProgress(func(pr *progress.Progress) { pr.MarkStarted(id, started) })
 	}
-	return m, tea.Batch(waitForChange(msg.session), save)
+	var open tea.Cmd
+	if shell {
+		open = m.openShell()
+	}
+	return m, tea.Batch(waitForChange(msg.session), save, open)
 }
 
 func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
@@ -170,9 +180,14 @@ func (m *Model) saveProgress(change func(*progress.Progress)) tea.Cmd {
 		return nil
 	}
 	store := *m.opts.Store
+	m.saving++
 	return func() tea.Msg {
-		_, err := store.Update(change)
-		return progressSavedMsg{err: err}
+		saved, err := store.Update(change)
+		if err != nil {
+			return progressSavedMsg{err: err}
+		}
+		stamp, err := store.Stamp()
+		return progressSavedMsg{saved: saved, stamp: stamp, err: err}
 	}
 }
 
@@ -184,6 +199,7 @@ func (m *Model) goTo(i int) tea.Cmd {
 	m.screen, m.pos, m.overlay = studyScreen, i, noOverlay
 	m.lesson.offset = 0
 	m.exercise = exercisePane{ex: m.steps[i].exercise, phase: notStarted}
+	m.shellFor = nil
 	m.homeCursor = m.lessonIndex(i)
 	s := m.steps[i]
 	position := progress.Position{Lesson: s.lesson.ID}

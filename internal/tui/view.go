@@ -62,7 +62,7 @@ func (m Model) header(w int) string {
 		s := m.steps[m.pos]
 		where = fmt.Sprintf(" kanzen · %s %s › %s", s.chapter.ID, s.chapter.Title.In(m.lang), s.lesson.Title.In(m.lang))
 	case m.screen == quizScreen && m.quiz.open():
-		where = " kanzen · " + reviewHeading.In(m.lang)
+		where = " kanzen · " + m.quiz.heading().In(m.lang)
 		chapter := m.quiz.asked.Chapter
 		if !m.quiz.run.Review() {
 			where, chapter = " kanzen", m.quiz.run.Quiz.Chapter

@@ -48,9 +48,19 @@ var allPass = lessons.Text{lessons.English: "Every check passes.", lessons.Japan
 
 var nextStep = lessons.Text{lessons.English: "→ next step", lessons.Japanese: "→ 次へ"}
 
+var offerBuiltSandbox = lessons.Text{
+	lessons.English:  "Press S to start kanzen's sandbox, a local Kubernetes cluster (it is built already, so it only has to start).",
+	lessons.Japanese: "S で kanzen のサンドボックス（ローカルのKubernetesクラスタ）を起動します（ビルド済みなので、起動するだけです）。",
+}
+
 var resetConfirm = lessons.Text{
 	lessons.English:  "Reset exercise %s? This deletes namespace %s and everything in it, then sets it up again. y/n",
 	lessons.Japanese: "演習 %s をリセットしますか？ Namespace %s とその中身を削除し、準備し直します。y/n",
+}
+
+var startForShell = lessons.Text{
+	lessons.English:  "Exercise %s is not started: namespace %s does not exist yet. Start the exercise now and then open the shell?",
+	lessons.Japanese: "演習 %s はまだ開始していません（Namespace %s がありません）。演習を開始してからシェルを開きますか？",
 }
 
 var confirmRemote = lessons.Text{
@@ -135,6 +145,15 @@ var quizBest = lessons.Text{lessons.English: " · best %d%%", lessons.Japanese: 
 var reviewRow = lessons.Text{lessons.English: "Review · %d due", lessons.Japanese: "復習 · %d問"}
 
 var quizHeading = lessons.Text{lessons.English: "Quiz", lessons.Japanese: "クイズ"}
+
+var reviewAnsweredElsewhere = lessons.Text{
+	lessons.English:  "Another kanzen answered questions of this review, so it ends here; your answers are saved, and Review offers what is still due.",
+	lessons.Japanese: "この復習の問題が別の kanzen で回答されたため、ここで終了します。回答は保存済みです。残りは「復習」から続けられます。",
+}
+
+var mixedRow = lessons.Text{lessons.English: "Mixed review · %d questions from every chapter", lessons.Japanese: "ミックス復習 · 全章から%d問"}
+
+var mixedHeading = lessons.Text{lessons.English: "Mixed review", lessons.Japanese: "ミックス復習"}
 
 var reviewHeading = lessons.Text{lessons.English: "Review", lessons.Japanese: "復習"}
 
