@@ -11,7 +11,7 @@ var (
 		lessons.English:  "not checkable here: this cluster's nodes are simulated and run no processes",
 		lessons.Japanese: "ここでは確認できません：このクラスタのノードは模擬でプロセスを実行しません",
 	}
-	haveWant          = lessons.Text{lessons.English: "have %s · want %s", lessons.Japanese: "現在 %s・期待 %s"}
+	haveWant          = lessons.Text{lessons.English: "have %s · want %s", lessons.Japanese: "現在 %s・目標 %s"}
 	waitingForEarlier = lessons.Text{lessons.English: "(waiting for an earlier check)", lessons.Japanese: "（先のチェックを待っています）"}
 	didYouMean        = lessons.Text{
 		lessons.English:  "There is no %[1]s %[2]s, but there is a %[1]s %[3]s: did you mean %[2]s? A name cannot be changed: create %[2]s, then delete %[3]s.",
