@@ -141,7 +141,7 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 		return out
 	}
 
-	add(st.dim.Render("ns " + p.namespace() + " ·" + p.tally()))
+	add(styled(textwrap.Wrap("ns "+p.namespace()+" ·"+p.tally(), w), st.dim.Render)...)
 	if why := p.denied(lang); why != "" {
 		para(why, st.bad.Render)
 		add("")
@@ -151,7 +151,12 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 	}
 	add("")
 	if check.AllPass(p.results) {
-		add(st.good.Render("✓ "+allPass.In(lang)) + "  " + st.dim.Render(nextStep.In(lang)))
+		if done := "✓ " + allPass.In(lang); ansi.StringWidth(done+"  "+nextStep.In(lang)) <= w {
+			add(st.good.Render(done) + "  " + st.dim.Render(nextStep.In(lang)))
+		} else {
+			add(styled(textwrap.Wrap(done, w), st.good.Render)...)
+			add(styled(textwrap.Wrap(nextStep.In(lang), w), st.dim.Render)...)
+		}
 		add("")
 		add(st.title.Render(debriefHeading.In(lang)))
 		para(ex.Debrief.In(lang), plain)
@@ -162,16 +167,17 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 		para(fmt.Sprintf("%s %d/%d: %s", hintKey.short.In(lang), i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
 	}
 	if shown {
-		add(st.title.Render(solutionHeader.With(p.namespace()).In(lang)))
+		add(styled(textwrap.Wrap(solutionHeader.With(p.namespace()).In(lang), w), st.title.Render)...)
 		for _, cmd := range ex.Solution {
 			for _, l := range strings.Split(cmd, "\n") {
-				add(st.key.Render("  " + l))
+				add(styled(hangWrap("  "+l, w, "    "), st.key.Render)...)
 			}
 		}
 	}
-	add(st.dim.Render(fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))))
+	keys := fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))
+	add(styled(textwrap.Wrap(keys, w), st.dim.Render)...)
 	add("")
-	add(st.dim.Render("── " + liveHeading.In(lang) + " ──"))
+	add(styled(textwrap.Wrap("── "+liveHeading.In(lang)+" ──", w), st.dim.Render)...)
 	add(liveLines(p.snapshot, ex.Kinds, w, st, lang)...)
 	return out
 }
@@ -294,6 +300,31 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	return lines
 }
 
+// hangWrap wraps one line in w cells, never cutting it: it keeps the
+// line's own leading spaces, and indents the lines it continues on by
+// indent more, so that a long command still reads as one.
+func hangWrap(s string, w int, indent string) []string {
+	text := strings.TrimLeft(s, " ")
+	lead := s[:len(s)-len(text)]
+	lines := textwrap.Line(text, max(w-len(lead)-len(indent), 1))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = lead + lines[i]
+		} else {
+			lines[i] = lead + indent + lines[i]
+		}
+	}
+	return lines
+}
+
+// styled renders each of lines in style.
+func styled(lines []string, style func(...string) string) []string {
+	for i := range lines {
+		lines[i] = style(lines[i])
+	}
+	return lines
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "—"
@@ -309,7 +340,7 @@ func liveLines(s watch.Snapshot, kinds []string, w int, st styles, lang lessons.
 		for _, obj := range s.Objects[kind] {
 			u := unstructured.Unstructured{Object: obj}
 			line := fmt.Sprintf("%s %s  %s", kind, u.GetName(), summarize(kind, &u))
-			out = append(out, st.dim.Render(fit(line, w)))
+			out = append(out, styled(hangWrap(line, w, "  "), st.dim.Render)...)
 		}
 	}
 	if len(out) == 0 {

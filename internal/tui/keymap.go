@@ -114,6 +114,9 @@ var (
 	solutionKey = newBinding(onStudy, []string{"s"}, "s",
 		lessons.Text{lessons.English: "show the reference solution", lessons.Japanese: "模範解答を表示"},
 		lessons.Text{lessons.English: "solution", lessons.Japanese: "解答"})
+	copyKey = newBinding(onStudy, []string{"y"}, "y",
+		lessons.Text{lessons.English: "copy the solution, to paste in the ! shell", lessons.Japanese: "模範解答をコピー（! のシェルに貼り付け）"},
+		lessons.Text{lessons.English: "copy", lessons.Japanese: "コピー"})
 	resetKey = newBinding(onStudy, []string{"r"}, "r",
 		lessons.Text{lessons.English: "reset the exercise (asks first)", lessons.Japanese: "演習をリセット（確認あり）"},
 		lessons.Text{lessons.English: "reset", lessons.Japanese: "リセット"})
@@ -222,7 +225,7 @@ var (
 // keyTable lists the bindings in the order help shows them.
 var keyTable = []*binding{
 	prevStepKey, nextStepKey, upKey, downKey, pageUpKey, pageDownKey, focusKey, startKey, hintKey,
-	solutionKey, resetKey, shellKey, quizKey, chaptersKey, chapterKey, topKey, bottomKey,
+	solutionKey, copyKey, resetKey, shellKey, quizKey, chaptersKey, chapterKey, topKey, bottomKey,
 	openKey, backKey,
 	quizUpKey, quizDownKey, prevChoiceKey, nextChoiceKey, answerKey, numberKey, markKey, moveUpKey, moveDownKey, nextCategory,
 	prevCategory, newLineKey, checkKey, sendKey, lineKey, indentKey, nextKey, lastKey, lessonKey, scrollUpKey,
@@ -243,7 +246,7 @@ var (
 	finishedFooter = []*binding{helpKey, toChaptersKey, langKey, quitQuizKey}
 	yesNoFooter    = []*binding{yesKey, noKey}
 	// exerciseFooter follows the hint key in the exercise pane.
-	exerciseFooter = []*binding{solutionKey, resetKey, shellKey}
+	exerciseFooter = []*binding{solutionKey, copyKey, resetKey, shellKey}
 	// Under a question: the keys that go on from a verdict or the score.
 	judgedKeys   = []*binding{nextKey, lessonKey, leaveQuizKey}
 	lastKeys     = []*binding{lastKey, lessonKey}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/progress"
@@ -152,6 +154,13 @@ func (m Model) studyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.pressed(msg, solutionKey):
 		m.focusExercise = true
 		return m, m.saveProgress(func(pr *progress.Progress) { pr.ShowSolution(id) })
+	case m.pressed(msg, copyKey):
+		// Copying shows the solution too, so that the learner sees what
+		// they are about to paste.
+		m.focusExercise = true
+		m.notice = solutionCopied.In(m.lang)
+		save := m.saveProgress(func(pr *progress.Progress) { pr.ShowSolution(id) })
+		return m, tea.Batch(save, tea.SetClipboard(strings.Join(p.ex.Solution, "\n")+"\n"))
 	case m.pressed(msg, resetKey):
 		if p.phase == watching || p.phase == failed {
 			m.overlay = confirmResetOverlay

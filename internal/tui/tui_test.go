@@ -487,3 +487,79 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 func exerciseLines(m Model, w int) []string {
 	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 }
+
+func TestLongSolutionsAndObjectsWrapUnderTheirStartInsteadOfBeingCut(t *testing.T) {
+	for _, lang := range lessons.Langs {
+		m := midExercise(t, lang, 120, 40)
+		cmd := "kubectl annotate deployment/web kubernetes.io/change-cause='scale to five replicas for the launch' --overwrite"
+		m.exercise.ex.Solution = []string{cmd}
+		m.progress.ShowSolution("2.1")
+		long := "myapp-with-a-name-long-enough-to-need-a-second-line-7c5d-abcde"
+		m.exercise.snapshot.Objects["Pod"][0]["metadata"] = map[string]any{"name": long}
+		lines := exerciseLines(m, 40)
+		got := ansi.Strip(strings.Join(lines, "\n"))
+		if strings.Contains(got, "…") {
+			t.Errorf("%s: the pane cut a line:\n%s", lang, got)
+		}
+		var solution []string
+		for i, l := range lines {
+			if l := ansi.Strip(l); strings.HasPrefix(l, "  kubectl annotate") {
+				for _, c := range lines[i:] {
+					if c := ansi.Strip(c); strings.HasPrefix(c, "  ") {
+						solution = append(solution, c)
+					}
+				}
+				break
+			}
+		}
+		if len(solution) < 3 || !strings.HasPrefix(solution[1], "      ") {
+			t.Fatalf("%s: the command is not wrapped under itself:\n%s", lang, got)
+		}
+		joined := ""
+		for _, l := range solution {
+			joined += " " + strings.TrimSpace(l)
+		}
+		if !strings.Contains(joined, cmd) {
+			t.Errorf("%s: the wrapped command reads %q", lang, joined)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > 40 {
+				t.Errorf("%s: line %q is %d wide", lang, ansi.Strip(l), w)
+			}
+		}
+		if !strings.Contains(strings.ReplaceAll(got, "\n  ", ""), long) {
+			t.Errorf("%s: the long Pod name was not kept whole:\n%s", lang, got)
+		}
+	}
+}
+
+func TestYCopiesTheSolutionToTheClipboard(t *testing.T) {
+	m := midExercise(t, lessons.English, 120, 40)
+	next, cmd := m.Update(keyMsg("y"))
+	m = next.(Model)
+	if cmd == nil || !exerciseRecord(m.progress, "2.1").SolutionShown {
+		t.Fatal("y neither copied nor showed the solution")
+	}
+	msgs := []tea.Msg{cmd()}
+	if batch, ok := msgs[0].(tea.BatchMsg); ok {
+		msgs = nil
+		for _, c := range batch {
+			if c != nil {
+				msgs = append(msgs, c())
+			}
+		}
+	}
+	want := strings.Join(m.exercise.ex.Solution, "\n") + "\n"
+	found := false
+	for _, msg := range msgs {
+		if fmt.Sprint(msg) == want && fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no clipboard message with the solution among %#v", msgs)
+	}
+	if !strings.Contains(viewText(m), "Copied the reference solution") {
+		t.Errorf("no confirmation:\n%s", viewText(m))
+	}
+}

@@ -44,6 +44,11 @@ var startingSandbox = lessons.Text{lessons.English: "Starting the sandbox…", l
 
 var solutionHeader = lessons.Text{lessons.English: "Reference solution (run in namespace %s):", lessons.Japanese: "模範解答（Namespace %s で実行）:"}
 
+var solutionCopied = lessons.Text{
+	lessons.English:  "Copied the reference solution to the clipboard: paste it into the ! shell.",
+	lessons.Japanese: "模範解答をクリップボードにコピーしました。! のシェルに貼り付けられます。",
+}
+
 var allPass = lessons.Text{lessons.English: "Every check passes.", lessons.Japanese: "すべてのチェックに合格しました。"}
 
 var nextStep = lessons.Text{lessons.English: "→ next step", lessons.Japanese: "→ 次へ"}
