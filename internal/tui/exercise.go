@@ -83,10 +83,31 @@ func (p *exercisePane) evaluate(lang lessons.Lang) {
 	}
 }
 
-// lines draws the pane's content in f.w cells, before scrolling; problem
+// exerciseText is the pane's content and where the parts a key reveals
+// start, so that revealing one can bring it into view.
+type exerciseText struct {
+	lines []string
+	// hints holds the first line of each hint shown; solution is the
+	// solution's first line, or -1, and revealed the line after both.
+	hints              []int
+	solution, revealed int
+}
+
+// lines draws the pane's content in f.w cells, before scrolling.
+func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) []string {
+	return p.text(f, problem, record).lines
+}
+
+// text draws the pane's content in f.w cells, before scrolling; problem
 // says why exercises cannot run, if they cannot, and record is the
 // learner's on this exercise.
-func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) []string {
+func (p *exercisePane) text(f frame, problem string, record progress.Exercise) exerciseText {
+	t := exerciseText{solution: -1}
+	t.lines = p.draw(f, problem, record, &t)
+	return t
+}
+
+func (p *exercisePane) draw(f frame, problem string, record progress.Exercise, t *exerciseText) []string {
 	st, lang, w := f.st, f.lang, f.w
 	ex := p.ex
 	var out []string
@@ -164,9 +185,11 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 	}
 	hints, shown := record.HintsUsed, record.SolutionShown
 	for i := 0; i < hints && i < len(ex.Hints); i++ {
+		t.hints = append(t.hints, len(out))
 		para(fmt.Sprintf("%s %d/%d: %s", hintKey.short.In(lang), i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
 	}
 	if shown {
+		t.solution = len(out)
 		add(styled(textwrap.Wrap(solutionHeader.With(p.namespace()).In(lang), w), st.title.Render)...)
 		for _, cmd := range ex.Solution {
 			for _, l := range strings.Split(cmd, "\n") {
@@ -174,6 +197,7 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 			}
 		}
 	}
+	t.revealed = len(out)
 	keys := fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))
 	add(styled(textwrap.Wrap(keys, w), st.dim.Render)...)
 	add("")

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -561,5 +562,35 @@ func TestYCopiesTheSolutionToTheClipboard(t *testing.T) {
 	}
 	if !strings.Contains(viewText(m), "Copied the reference solution") {
 		t.Errorf("no confirmation:\n%s", viewText(m))
+	}
+}
+
+func TestTheExercisePaneScrollsShowsWhereAndBringsARevealIntoView(t *testing.T) {
+	for _, lang := range lessons.Langs {
+		m := midExercise(t, lang, 120, 24)
+		m = press(m, "h", "h")
+		third := hintKey.short.In(lang) + " 3/3:"
+		screen := viewText(m)
+		if !strings.Contains(screen, third) {
+			t.Fatalf("%s: the third hint is not in view:\n%s", lang, screen)
+		}
+		title := regexp.MustCompile(exerciseTab.In(lang) + ` (\d+)–(\d+)/(\d+)`)
+		if !title.MatchString(screen) {
+			t.Fatalf("%s: the exercise pane does not say where it is:\n%s", lang, screen)
+		}
+		m = press(m, "s")
+		if screen := viewText(m); !strings.Contains(screen, solutionHeader.With("kz-2-1").In(lang)[:12]) {
+			t.Fatalf("%s: the solution is not in view:\n%s", lang, screen)
+		}
+		m = press(m, "g")
+		if m.exercise.offset != 0 || !strings.Contains(viewText(m), "2.1 ") {
+			t.Fatalf("%s: g did not scroll the exercise pane to its top", lang)
+		}
+		m = press(m, "G", "k")
+		top := m.exercise.offset
+		m = press(m, "j", "j")
+		if m.exercise.offset != top+1 {
+			t.Errorf("%s: the pane scrolled past its end: offset %d after %d", lang, m.exercise.offset, top)
+		}
 	}
 }

@@ -254,7 +254,19 @@ func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
 	if m.exercise.ex == nil {
 		return box(exerciseTab.In(m.lang), textwrap.Wrap(noLessonExercise.In(m.lang), max(w-4, 1)), w, h, focused, st)
 	}
-	content := m.exercise.lines(m.frame(max(w-4, 1), max(h-2, 0)), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
-	visible, _ := window(content, m.exercise.offset, max(h-2, 0))
-	return box(exerciseTab.In(m.lang), visible, w, h, focused, st)
+	visible, title := page(exerciseTab.In(m.lang), m.exerciseText(w, h).lines, m.exercise.offset, h-2)
+	return box(title, visible, w, h, focused, st)
+}
+
+// exerciseText is the exercise pane's content for a box of w×h.
+func (m Model) exerciseText(w, h int) exerciseText {
+	return m.exercise.text(m.frame(max(w-4, 1), max(h-2, 0)), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
+}
+
+// exerciseSize is the size of the exercise pane's box on screen.
+func (m Model) exerciseSize() (w, h int) {
+	if !m.twoColumns() {
+		return m.width, m.paneHeight()
+	}
+	return m.width - m.lessonWidth(), m.paneHeight()
 }
