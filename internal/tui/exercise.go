@@ -285,7 +285,7 @@ func inlineCode(line string, text, code func(...string) string) string {
 }
 
 // resultLines is one check: its mark and title, and have/want while it
-// does not pass (beside the title when there is room).
+// does not pass (beside a one-line title when there is room).
 func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"),
 		check.Pending: st.dim.Render("·"), check.Unavailable: st.dim.Render("○")}[r.Status]
@@ -299,7 +299,7 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	style := st.dim
 	switch r.Status {
 	case check.Fail:
-		detail, style = fmt.Sprintf("have %s · want %s", orDash(r.Have), orDash(r.Want)), st.bad
+		detail, style = haveWant.With(orDash(r.Have), orDash(r.Want)).In(lang), st.bad
 	case check.Pending:
 		detail = pendingCheck.In(lang)
 	case check.Unavailable:
@@ -309,7 +309,9 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 		return titleLines
 	}
 	lines := titleLines
-	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 {
+	// Beside a title of one line only: a wrapped title would pull the
+	// detail in as if it were part of its words.
+	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 && len(lines) == 1 {
 		lines[len(lines)-1] = title + strings.Repeat(" ", gap) + style.Render(detail)
 	} else {
 		for _, l := range textwrap.Wrap(detail, w-4) {

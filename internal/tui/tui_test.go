@@ -594,3 +594,18 @@ func TestTheExercisePaneScrollsShowsWhereAndBringsARevealIntoView(t *testing.T) 
 		}
 	}
 }
+
+func TestAWrappedCheckTitleKeepsHaveAndWantOnALineOfTheirOwn(t *testing.T) {
+	for lang, detail := range map[lessons.Lang]string{lessons.English: "have 1 · want 3", lessons.Japanese: "現在 1 · 目標 3"} {
+		r := check.Result{ID: "replicas", Title: "the Deployment web runs three replicas after the rollout is overwritten", Status: check.Fail, Have: "1", Want: "3"}
+		lines := resultLines(r, 40, newStyles(true), lang)
+		last := ansi.Strip(lines[len(lines)-1])
+		if len(lines) < 3 || strings.TrimSpace(last) != detail {
+			t.Errorf("%s: have/want joined the wrapped title:\n%s", lang, ansi.Strip(strings.Join(lines, "\n")))
+		}
+		r.Title = "three replicas"
+		if lines := resultLines(r, 40, newStyles(true), lang); len(lines) != 1 || !strings.HasSuffix(ansi.Strip(lines[0]), detail) {
+			t.Errorf("%s: a short title lost have/want beside it: %q", lang, lines)
+		}
+	}
+}

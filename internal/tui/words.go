@@ -81,6 +81,9 @@ var noObjects = lessons.Text{lessons.English: "nothing yet", lessons.Japanese: "
 
 var helpTitle = lessons.Text{lessons.English: "keys", lessons.Japanese: "キー操作"}
 
+// haveWant is what a failing check found and what it waits for.
+var haveWant = lessons.Text{lessons.English: "have %s · want %s", lessons.Japanese: "現在 %s · 目標 %s"}
+
 var pendingCheck = lessons.Text{lessons.English: "waiting", lessons.Japanese: "待機中"}
 
 var noClusterConfigured = lessons.Text{
