@@ -38,6 +38,9 @@ type exercisePane struct {
 	session  *session.Session
 	snapshot watch.Snapshot
 	results  []check.Result
+	// deadEnds are the states in the snapshot the checks cannot come
+	// back from without starting over.
+	deadEnds []string
 	err      error
 	watchErr error
 	offset   int
@@ -75,11 +78,12 @@ func (p *exercisePane) denied(lang lessons.Lang) string {
 	return session.Denied(p.watchErr, p.ex.ID, lang)
 }
 
-// evaluate re-judges the last snapshot; it is pure and fast, so Update may
-// call it (a language switch re-words the results).
+// evaluate re-judges the last snapshot, and finds its dead ends; both are
+// pure and fast, so Update may call it (a language switch re-words them).
 func (p *exercisePane) evaluate(lang lessons.Lang) {
 	if p.session != nil {
 		p.results = p.session.Evaluate(p.snapshot, lang)
+		p.deadEnds = p.session.DeadEnds(p.snapshot, lang)
 	}
 }
 
@@ -165,6 +169,10 @@ func (p *exercisePane) draw(f frame, problem string, record progress.Exercise, t
 	add(styled(textwrap.Wrap("ns "+p.namespace()+" ·"+p.tally(), w), st.dim.Render)...)
 	if why := p.denied(lang); why != "" {
 		para(why, st.bad.Render)
+		add("")
+	}
+	for _, d := range p.deadEnds {
+		para(d+" "+startOver.With(resetKey.footName()).In(lang), st.warn.Render)
 		add("")
 	}
 	for _, r := range p.results {

@@ -81,6 +81,12 @@ var noObjects = lessons.Text{lessons.English: "nothing yet", lessons.Japanese: "
 
 var helpTitle = lessons.Text{lessons.English: "keys", lessons.Japanese: "キー操作"}
 
+// startOver follows a dead end: the key that starts the exercise over.
+var startOver = lessons.Text{
+	lessons.English:  "Press %s to start the exercise over.",
+	lessons.Japanese: "%s で演習を最初からやり直せます。",
+}
+
 // haveWant is what a failing check found and what it waits for.
 var haveWant = lessons.Text{lessons.English: "have %s · want %s", lessons.Japanese: "現在 %s · 目標 %s"}
 
