@@ -206,7 +206,7 @@ func (p *exercisePane) draw(f frame, problem string, record progress.Exercise, t
 		}
 	}
 	t.revealed = len(out)
-	keys := fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))
+	keys := fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(working(exerciseFooter, p), lang, 0))
 	add(styled(textwrap.Wrap(keys, w), st.dim.Render)...)
 	add("")
 	add(styled(textwrap.Wrap("── "+liveHeading.In(lang)+" ──", w), st.dim.Render)...)

@@ -622,3 +622,31 @@ func TestADeadEndIsShownAboveTheChecksWithTheWayToStartOver(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderAndFooterFollowTheExercisesState(t *testing.T) {
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	m := newModel(t, Options{Cluster: localCluster, Progress: p}, 140, 40)
+	next, _ := m.Update(sessionMsg{ex: m.exercise.ex, err: workspace.ErrNotStarted})
+	m = next.(Model)
+	lines := strings.Split(viewText(m), "\n")
+	if strings.Contains(lines[0], "ns kz-2-1") {
+		t.Errorf("the header names a namespace not yet created: %q", lines[0])
+	}
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "enter start") {
+		t.Errorf("the footer of an exercise not started lacks enter: %q", foot)
+	}
+	m = midExercise(t, lessons.English, 140, 40)
+	if top := strings.Split(viewText(m), "\n")[0]; !strings.Contains(top, "ns kz-2-1") {
+		t.Errorf("the header lacks the namespace of a started exercise: %q", top)
+	}
+	for i := range m.exercise.results {
+		m.exercise.results[i].Status = check.Pass
+	}
+	lines = strings.Split(viewText(m), "\n")
+	if foot := lines[len(lines)-1]; strings.Contains(foot, "enter start") || strings.Contains(foot, "h hint") {
+		t.Errorf("the footer of a passed exercise offers to start it or a hint: %q", foot)
+	}
+	if press(m, "enter").exercise.phase != watching {
+		t.Error("enter did something to a passed exercise")
+	}
+}

@@ -96,7 +96,8 @@ func (m Model) clusterLine(st styles) string {
 	default:
 		s = st.dim.Render(c.target.Context) + st.good.Render(" ● ") + st.dim.Render(c.version)
 	}
-	if m.screen == studyScreen && m.exercise.ex != nil {
+	if m.screen == studyScreen && m.exercise.ex != nil && m.exercise.phase == watching {
+		// Before the exercise starts, the namespace does not exist yet.
 		s += st.dim.Render(" · ns " + m.exercise.namespace())
 	}
 	return s + " "
@@ -130,7 +131,7 @@ func (m Model) footer(w int) string {
 		// The quiz's own progress: questions answered of the sitting's.
 		passed, total = len(m.quiz.run.Outcomes()), len(m.quiz.run.Questions())
 	}
-	keys := footerText(bindings, m.lang, len(m.course.Chapters))
+	keys := footerText(working(bindings, &m.exercise), m.lang, len(m.course.Chapters))
 	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
 	left := st.dim.Render(" " + fitKeys(keys, w-ansi.StringWidth(right)-2))
 	return spread(left, st.dim.Render(right), w)
