@@ -422,8 +422,70 @@ func summarize(kind string, u *unstructured.Unstructured) string {
 		return fmt.Sprintf("%s %s%s", str("spec", "type"), str("spec", "clusterIP"), external)
 	case "Job":
 		return fmt.Sprintf("%d/%d complete", num("status", "succeeded"), max(num("spec", "completions"), 1))
+	case "Ingress":
+		return ingressRoutes(u)
+	case "HorizontalPodAutoscaler":
+		return fmt.Sprintf("%s/%s %d–%d, %d replicas", str("spec", "scaleTargetRef", "kind"), str("spec", "scaleTargetRef", "name"),
+			max(num("spec", "minReplicas"), 1), num("spec", "maxReplicas"), num("status", "currentReplicas"))
+	case "EndpointSlice":
+		return readyEndpoints(u)
 	}
 	return ""
+}
+
+// ingressRoutes is each of an Ingress's paths with the Service it goes
+// to: "shop.local/api → api:8080".
+func ingressRoutes(u *unstructured.Unstructured) string {
+	var routes []string
+	if svc, ok, _ := unstructured.NestedMap(u.Object, "spec", "defaultBackend", "service"); ok {
+		routes = append(routes, "* → "+serviceBackend(svc))
+	}
+	rules, _, _ := unstructured.NestedSlice(u.Object, "spec", "rules")
+	for _, r := range rules {
+		rule, _ := r.(map[string]any)
+		host, _, _ := unstructured.NestedString(rule, "host")
+		paths, _, _ := unstructured.NestedSlice(rule, "http", "paths")
+		for _, p := range paths {
+			path, _ := p.(map[string]any)
+			at, _, _ := unstructured.NestedString(path, "path")
+			svc, _, _ := unstructured.NestedMap(path, "backend", "service")
+			routes = append(routes, host+at+" → "+serviceBackend(svc))
+		}
+	}
+	return strings.Join(routes, ", ")
+}
+
+// serviceBackend is an Ingress backend's Service and port: "api:8080".
+func serviceBackend(svc map[string]any) string {
+	name, _, _ := unstructured.NestedString(svc, "name")
+	if n, ok, _ := unstructured.NestedInt64(svc, "port", "number"); ok {
+		return fmt.Sprintf("%s:%d", name, n)
+	}
+	if port, ok, _ := unstructured.NestedString(svc, "port", "name"); ok {
+		return name + ":" + port
+	}
+	return name
+}
+
+// readyEndpoints counts an EndpointSlice's ready endpoints and lists
+// their addresses; an endpoint that does not say counts as ready, as the
+// API asks.
+func readyEndpoints(u *unstructured.Unstructured) string {
+	endpoints, _, _ := unstructured.NestedSlice(u.Object, "endpoints")
+	var addresses []string
+	for _, e := range endpoints {
+		ep, _ := e.(map[string]any)
+		if ready, ok, _ := unstructured.NestedBool(ep, "conditions", "ready"); ok && !ready {
+			continue
+		}
+		a, _, _ := unstructured.NestedStringSlice(ep, "addresses")
+		addresses = append(addresses, a...)
+	}
+	ready := len(addresses)
+	if len(addresses) > 3 {
+		addresses = append(addresses[:3], fmt.Sprintf("+%d", ready-3))
+	}
+	return strings.TrimSpace(fmt.Sprintf("%d/%d ready %s", ready, len(endpoints), strings.Join(addresses, " ")))
 }
 
 // exerciseRecord is the learner's record of one exercise, or an empty one.
