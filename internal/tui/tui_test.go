@@ -650,3 +650,46 @@ func TestHeaderAndFooterFollowTheExercisesState(t *testing.T) {
 		t.Error("enter did something to a passed exercise")
 	}
 }
+
+// troubledExercise is exercise 2.1 gone wrong: a check with a long title
+// fails, a dead end holds, two hints are used and the solution is long.
+func troubledExercise(t testing.TB, lang lessons.Lang, w, h int) Model {
+	t.Helper()
+	m := midExercise(t, lang, w, h)
+	m.exercise.ex.Solution = []string{
+		"kubectl create deployment myapp --image=nginx --replicas=3",
+		"kubectl annotate deployment/myapp kubernetes.io/change-cause='create myapp with three replicas of nginx for the first lesson' --overwrite",
+	}
+	m.progress.UseHint("2.1", 2)
+	long := map[lessons.Lang]string{
+		lessons.English:  "every Pod of the Deployment myapp runs the nginx image and carries the label app=myapp, as the template says",
+		lessons.Japanese: "Deployment myappのすべてのPodがnginxイメージで動き、テンプレートのとおりapp=myappのラベルが付いている",
+	}[lang]
+	m.exercise.results = append([]check.Result{{ID: "template", Title: long, Status: check.Fail, Have: "1", Want: "3"}}, m.exercise.results...)
+	m.exercise.deadEnds = []string{map[lessons.Lang]string{
+		lessons.English:  "There is no Deployment myapp, but there is a Deployment myap: did you mean myapp? A name cannot be changed: create myapp, then delete myap.",
+		lessons.Japanese: "Deployment myappはありませんが、Deployment myapがあります。myappのつもりでしたか？ 名前は変更できないので、myappを作ってからmyapを削除してください。",
+	}[lang]}
+	if w < twoColumnsFrom {
+		m = press(m, "tab")
+	}
+	return m
+}
+
+func TestExerciseGoldenViews(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}, {200, 50}} {
+		for _, lang := range lessons.Langs {
+			suffix := string(lang) + "-" + strconv.Itoa(size.w) + "x" + strconv.Itoa(size.h)
+			// The top: the dead end above the checks, one with a wrapped title.
+			top := troubledExercise(t, lang, size.w, size.h)
+			t.Run("exercise-top-"+suffix, func(t *testing.T) { golden(t, "exercise-top-"+suffix, top) })
+			// The third hint and the solution, brought into view.
+			solved := press(troubledExercise(t, lang, size.w, size.h), "h", "s")
+			t.Run("exercise-solution-"+suffix, func(t *testing.T) { golden(t, "exercise-solution-"+suffix, solved) })
+			plain := troubledExercise(t, lang, size.w, size.h)
+			plain.opts.NoColor = true
+			plain = press(plain, "h", "s")
+			t.Run("exercise-nocolor-"+suffix, func(t *testing.T) { golden(t, "exercise-nocolor-"+suffix, plain) })
+		}
+	}
+}
