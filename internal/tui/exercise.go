@@ -172,7 +172,7 @@ func (p *exercisePane) draw(f frame, problem string, record progress.Exercise, t
 		add("")
 	}
 	for _, d := range p.deadEnds {
-		para(d+" "+startOver.With(resetKey.footName()).In(lang), st.warn.Render)
+		para(d+startOver.With(resetKey.footName()).In(lang), st.warn.Render)
 		add("")
 	}
 	for _, r := range p.results {

@@ -611,11 +611,11 @@ func TestAWrappedCheckTitleKeepsHaveAndWantOnALineOfTheirOwn(t *testing.T) {
 }
 
 func TestADeadEndIsShownAboveTheChecksWithTheWayToStartOver(t *testing.T) {
-	for lang, want := range map[lessons.Lang]string{lessons.English: "Press r to start the exercise over.", lessons.Japanese: "r で演習を最初からやり直せます。"} {
+	for lang, want := range map[lessons.Lang]string{lessons.English: " Press r to start the exercise over.", lessons.Japanese: "r で演習を最初からやり直せます。"} {
 		m := midExercise(t, lang, 200, 50)
 		m.exercise.deadEnds = []string{"There is no Deployment myapp, but there is a Deployment myap."}
 		got := ansi.Strip(strings.Join(exerciseLines(m, 100), "\n"))
-		dead := strings.Index(got, "There is no Deployment myapp, but there is a Deployment myap. "+want)
+		dead := strings.Index(got, "There is no Deployment myapp, but there is a Deployment myap."+want)
 		first := strings.Index(got, m.exercise.results[0].Title)
 		if dead < 0 || first < dead {
 			t.Errorf("%s: the dead end is missing or below the checks:\n%s", lang, got)

@@ -82,8 +82,9 @@ var noObjects = lessons.Text{lessons.English: "nothing yet", lessons.Japanese: "
 var helpTitle = lessons.Text{lessons.English: "keys", lessons.Japanese: "キー操作"}
 
 // startOver follows a dead end: the key that starts the exercise over.
+// English leads with a space; Japanese needs none after 。.
 var startOver = lessons.Text{
-	lessons.English:  "Press %s to start the exercise over.",
+	lessons.English:  " Press %s to start the exercise over.",
 	lessons.Japanese: "%s で演習を最初からやり直せます。",
 }
 
