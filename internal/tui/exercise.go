@@ -83,8 +83,22 @@ func (p *exercisePane) denied(lang lessons.Lang) string {
 func (p *exercisePane) evaluate(lang lessons.Lang) {
 	if p.session != nil {
 		p.results = p.session.Evaluate(p.snapshot, lang)
-		p.deadEnds = p.session.DeadEnds(p.snapshot, lang)
+		p.deadEnds = distinct(p.session.DeadEnds(p.snapshot, lang))
 	}
+}
+
+// distinct drops repeats, keeping the first of each: every check that
+// names a misspelt object reports the same slip.
+func distinct(said []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range said {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // exerciseText is the pane's content and where the parts a key reveals

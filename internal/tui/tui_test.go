@@ -693,3 +693,10 @@ func TestExerciseGoldenViews(t *testing.T) {
 		}
 	}
 }
+
+func TestADeadEndSeveralChecksReportIsShownOnce(t *testing.T) {
+	got := distinct([]string{"no myapp, but myap", "gone", "no myapp, but myap", "gone", "other"})
+	if want := []string{"no myapp, but myap", "gone", "other"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
