@@ -700,3 +700,14 @@ func TestADeadEndSeveralChecksReportIsShownOnce(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestHaveAndWantTooLongForOneLineStartLinesOfTheirOwn(t *testing.T) {
+	for lang, want := range map[lessons.Lang][2]string{lessons.English: {"have web-1: env=dev", "want web-1: env=prod"}, lessons.Japanese: {"現在 web-1: env=dev", "目標 web-1: env=prod"}} {
+		r := check.Result{ID: "env", Title: "both web Pods are labelled env=prod", Status: check.Fail, Have: "web-1: env=dev, web-2: env=dev", Want: "web-1: env=prod, web-2: env=prod"}
+		lines := resultLines(r, 50, newStyles(true), lang)
+		got := ansi.Strip(strings.Join(lines, "\n"))
+		if !strings.Contains(got, "\n    "+want[0]) || !strings.Contains(got, "\n    "+want[1]) {
+			t.Errorf("%s: have and want do not start lines of their own:\n%s", lang, got)
+		}
+	}
+}
