@@ -111,11 +111,6 @@ type exerciseText struct {
 	solution, revealed int
 }
 
-// lines draws the pane's content in f.w cells, before scrolling.
-func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) []string {
-	return p.text(f, problem, record).lines
-}
-
 // text draws the pane's content in f.w cells, before scrolling; problem
 // says why exercises cannot run, if they cannot, and record is the
 // learner's on this exercise.

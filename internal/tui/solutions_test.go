@@ -28,7 +28,7 @@ func TestTheCoursesExercisesShowWholeInANarrowPane(t *testing.T) {
 					m.lang = lang
 					p := exercisePane{ex: ex, phase: watching}
 					for _, w := range []int{38, 60} {
-						lines := p.lines(m.frame(w, 40), "", record)
+						lines := p.text(m.frame(w, 40), "", record).lines
 						text := ansi.Strip(strings.Join(lines, "\n"))
 						// The course writes a few ellipses of its own.
 						written := ex.Goal.In(lang) + ex.Note.In(lang) + ex.Debrief.In(lang) + strings.Join(ex.Solution, "")

@@ -486,7 +486,7 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 
 // exerciseLines is the exercise pane's content drawn w cells wide.
 func exerciseLines(m Model, w int) []string {
-	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
+	return m.exercise.text(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID)).lines
 }
 
 func TestLongSolutionsAndObjectsWrapUnderTheirStartInsteadOfBeingCut(t *testing.T) {
