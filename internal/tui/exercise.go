@@ -38,6 +38,9 @@ type exercisePane struct {
 	session  *session.Session
 	snapshot watch.Snapshot
 	results  []check.Result
+	// deadEnds are the states in the snapshot the checks cannot come
+	// back from without starting over.
+	deadEnds []string
 	err      error
 	watchErr error
 	offset   int
@@ -75,18 +78,49 @@ func (p *exercisePane) denied(lang lessons.Lang) string {
 	return session.Denied(p.watchErr, p.ex.ID, lang)
 }
 
-// evaluate re-judges the last snapshot; it is pure and fast, so Update may
-// call it (a language switch re-words the results).
+// evaluate re-judges the last snapshot, and finds its dead ends; both are
+// pure and fast, so Update may call it (a language switch re-words them).
 func (p *exercisePane) evaluate(lang lessons.Lang) {
 	if p.session != nil {
 		p.results = p.session.Evaluate(p.snapshot, lang)
+		p.deadEnds = distinct(p.session.DeadEnds(p.snapshot, lang))
 	}
 }
 
-// lines draws the pane's content in f.w cells, before scrolling; problem
+// distinct drops repeats, keeping the first of each: every check that
+// names a misspelt object reports the same slip.
+func distinct(said []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range said {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// exerciseText is the pane's content and where the parts a key reveals
+// start, so that revealing one can bring it into view.
+type exerciseText struct {
+	lines []string
+	// hints holds the first line of each hint shown; solution is the
+	// solution's first line, or -1, and revealed the line after both.
+	hints              []int
+	solution, revealed int
+}
+
+// text draws the pane's content in f.w cells, before scrolling; problem
 // says why exercises cannot run, if they cannot, and record is the
 // learner's on this exercise.
-func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) []string {
+func (p *exercisePane) text(f frame, problem string, record progress.Exercise) exerciseText {
+	t := exerciseText{solution: -1}
+	t.lines = p.draw(f, problem, record, &t)
+	return t
+}
+
+func (p *exercisePane) draw(f frame, problem string, record progress.Exercise, t *exerciseText) []string {
 	st, lang, w := f.st, f.lang, f.w
 	ex := p.ex
 	var out []string
@@ -141,9 +175,13 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 		return out
 	}
 
-	add(st.dim.Render("ns " + p.namespace() + " ·" + p.tally()))
+	add(styled(textwrap.Wrap("ns "+p.namespace()+" ·"+p.tally(), w), st.dim.Render)...)
 	if why := p.denied(lang); why != "" {
 		para(why, st.bad.Render)
+		add("")
+	}
+	for _, d := range p.deadEnds {
+		para(d+startOver.With(resetKey.footName()).In(lang), st.warn.Render)
 		add("")
 	}
 	for _, r := range p.results {
@@ -151,7 +189,12 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 	}
 	add("")
 	if check.AllPass(p.results) {
-		add(st.good.Render("✓ "+allPass.In(lang)) + "  " + st.dim.Render(nextStep.In(lang)))
+		if done := "✓ " + allPass.In(lang); ansi.StringWidth(done+"  "+nextStep.In(lang)) <= w {
+			add(st.good.Render(done) + "  " + st.dim.Render(nextStep.In(lang)))
+		} else {
+			add(styled(textwrap.Wrap(done, w), st.good.Render)...)
+			add(styled(textwrap.Wrap(nextStep.In(lang), w), st.dim.Render)...)
+		}
 		add("")
 		add(st.title.Render(debriefHeading.In(lang)))
 		para(ex.Debrief.In(lang), plain)
@@ -159,19 +202,23 @@ func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) 
 	}
 	hints, shown := record.HintsUsed, record.SolutionShown
 	for i := 0; i < hints && i < len(ex.Hints); i++ {
+		t.hints = append(t.hints, len(out))
 		para(fmt.Sprintf("%s %d/%d: %s", hintKey.short.In(lang), i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
 	}
 	if shown {
-		add(st.title.Render(solutionHeader.With(p.namespace()).In(lang)))
+		t.solution = len(out)
+		add(styled(textwrap.Wrap(solutionHeader.With(p.namespace()).In(lang), w), st.title.Render)...)
 		for _, cmd := range ex.Solution {
 			for _, l := range strings.Split(cmd, "\n") {
-				add(st.key.Render("  " + l))
+				add(styled(hangWrap("  "+l, w, "    "), st.key.Render)...)
 			}
 		}
 	}
-	add(st.dim.Render(fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))))
+	t.revealed = len(out)
+	keys := fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(working(exerciseFooter, p), lang, 0))
+	add(styled(textwrap.Wrap(keys, w), st.dim.Render)...)
 	add("")
-	add(st.dim.Render("── " + liveHeading.In(lang) + " ──"))
+	add(styled(textwrap.Wrap("── "+liveHeading.In(lang)+" ──", w), st.dim.Render)...)
 	add(liveLines(p.snapshot, ex.Kinds, w, st, lang)...)
 	return out
 }
@@ -255,7 +302,7 @@ func inlineCode(line string, text, code func(...string) string) string {
 }
 
 // resultLines is one check: its mark and title, and have/want while it
-// does not pass (beside the title when there is room).
+// does not pass (beside a one-line title when there is room).
 func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"),
 		check.Pending: st.dim.Render("·"), check.Unavailable: st.dim.Render("○")}[r.Status]
@@ -269,7 +316,12 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	style := st.dim
 	switch r.Status {
 	case check.Fail:
-		detail, style = fmt.Sprintf("have %s · want %s", orDash(r.Have), orDash(r.Want)), st.bad
+		detail, style = haveWant.With(orDash(r.Have), orDash(r.Want)).In(lang), st.bad
+		if ansi.StringWidth(detail) > w-4 {
+			// Too long for one line: want starts a line of its own, so
+			// that it reads apart from have.
+			detail = haveWord.With(orDash(r.Have)).In(lang) + "\n" + wantWord.With(orDash(r.Want)).In(lang)
+		}
 	case check.Pending:
 		detail = pendingCheck.In(lang)
 	case check.Unavailable:
@@ -279,7 +331,9 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 		return titleLines
 	}
 	lines := titleLines
-	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 {
+	// Beside a title of one line only: a wrapped title would pull the
+	// detail in as if it were part of its words.
+	if gap := w - ansi.StringWidth(title) - ansi.StringWidth(detail); gap >= 3 && len(lines) == 1 {
 		lines[len(lines)-1] = title + strings.Repeat(" ", gap) + style.Render(detail)
 	} else {
 		for _, l := range textwrap.Wrap(detail, w-4) {
@@ -290,6 +344,31 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 		for _, l := range textwrap.Wrap(strings.ReplaceAll(r.Hint, "`", codeMark), w-4) {
 			lines = append(lines, "    "+inlineCode(l, st.dim.Render, st.key.Render))
 		}
+	}
+	return lines
+}
+
+// hangWrap wraps one line in w cells, never cutting it: it keeps the
+// line's own leading spaces, and indents the lines it continues on by
+// indent more, so that a long command still reads as one.
+func hangWrap(s string, w int, indent string) []string {
+	text := strings.TrimLeft(s, " ")
+	lead := s[:len(s)-len(text)]
+	lines := textwrap.Line(text, max(w-len(lead)-len(indent), 1))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = lead + lines[i]
+		} else {
+			lines[i] = lead + indent + lines[i]
+		}
+	}
+	return lines
+}
+
+// styled renders each of lines in style.
+func styled(lines []string, style func(...string) string) []string {
+	for i := range lines {
+		lines[i] = style(lines[i])
 	}
 	return lines
 }
@@ -309,7 +388,7 @@ func liveLines(s watch.Snapshot, kinds []string, w int, st styles, lang lessons.
 		for _, obj := range s.Objects[kind] {
 			u := unstructured.Unstructured{Object: obj}
 			line := fmt.Sprintf("%s %s  %s", kind, u.GetName(), summarize(kind, &u))
-			out = append(out, st.dim.Render(fit(line, w)))
+			out = append(out, styled(hangWrap(line, w, "  "), st.dim.Render)...)
 		}
 	}
 	if len(out) == 0 {
@@ -357,8 +436,70 @@ func summarize(kind string, u *unstructured.Unstructured) string {
 		return fmt.Sprintf("%s %s%s", str("spec", "type"), str("spec", "clusterIP"), external)
 	case "Job":
 		return fmt.Sprintf("%d/%d complete", num("status", "succeeded"), max(num("spec", "completions"), 1))
+	case "Ingress":
+		return ingressRoutes(u)
+	case "HorizontalPodAutoscaler":
+		return fmt.Sprintf("%s/%s %d–%d, %d replicas", str("spec", "scaleTargetRef", "kind"), str("spec", "scaleTargetRef", "name"),
+			max(num("spec", "minReplicas"), 1), num("spec", "maxReplicas"), num("status", "currentReplicas"))
+	case "EndpointSlice":
+		return readyEndpoints(u)
 	}
 	return ""
+}
+
+// ingressRoutes is each of an Ingress's paths with the Service it goes
+// to: "shop.local/api → api:8080".
+func ingressRoutes(u *unstructured.Unstructured) string {
+	var routes []string
+	if svc, ok, _ := unstructured.NestedMap(u.Object, "spec", "defaultBackend", "service"); ok {
+		routes = append(routes, "* → "+serviceBackend(svc))
+	}
+	rules, _, _ := unstructured.NestedSlice(u.Object, "spec", "rules")
+	for _, r := range rules {
+		rule, _ := r.(map[string]any)
+		host, _, _ := unstructured.NestedString(rule, "host")
+		paths, _, _ := unstructured.NestedSlice(rule, "http", "paths")
+		for _, p := range paths {
+			path, _ := p.(map[string]any)
+			at, _, _ := unstructured.NestedString(path, "path")
+			svc, _, _ := unstructured.NestedMap(path, "backend", "service")
+			routes = append(routes, host+at+" → "+serviceBackend(svc))
+		}
+	}
+	return strings.Join(routes, ", ")
+}
+
+// serviceBackend is an Ingress backend's Service and port: "api:8080".
+func serviceBackend(svc map[string]any) string {
+	name, _, _ := unstructured.NestedString(svc, "name")
+	if n, ok, _ := unstructured.NestedInt64(svc, "port", "number"); ok {
+		return fmt.Sprintf("%s:%d", name, n)
+	}
+	if port, ok, _ := unstructured.NestedString(svc, "port", "name"); ok {
+		return name + ":" + port
+	}
+	return name
+}
+
+// readyEndpoints counts an EndpointSlice's ready endpoints and lists
+// their addresses; an endpoint that does not say counts as ready, as the
+// API asks.
+func readyEndpoints(u *unstructured.Unstructured) string {
+	endpoints, _, _ := unstructured.NestedSlice(u.Object, "endpoints")
+	var addresses []string
+	for _, e := range endpoints {
+		ep, _ := e.(map[string]any)
+		if ready, ok, _ := unstructured.NestedBool(ep, "conditions", "ready"); ok && !ready {
+			continue
+		}
+		a, _, _ := unstructured.NestedStringSlice(ep, "addresses")
+		addresses = append(addresses, a...)
+	}
+	ready := len(addresses)
+	if len(addresses) > 3 {
+		addresses = append(addresses[:3], fmt.Sprintf("+%d", ready-3))
+	}
+	return strings.TrimSpace(fmt.Sprintf("%d/%d ready %s", ready, len(endpoints), strings.Join(addresses, " ")))
 }
 
 // exerciseRecord is the learner's record of one exercise, or an empty one.

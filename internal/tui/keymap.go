@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/lessons"
 )
 
@@ -45,6 +46,29 @@ type binding struct {
 	// for the keys when empty).
 	short    lessons.Text
 	footKeys string
+	// when, if set, is the state of the exercise the keys also need:
+	// footers leave out a binding that would do nothing now.
+	when func(*exercisePane) bool
+}
+
+// only limits a binding to the states of the exercise where cond holds.
+func (b *binding) only(cond func(*exercisePane) bool) *binding {
+	b.when = cond
+	return b
+}
+
+// works reports whether the binding does something with the exercise in p.
+func (b *binding) works(p *exercisePane) bool { return b.when == nil || b.when(p) }
+
+// working keeps those of bs that do something with the exercise in p.
+func working(bs []*binding, p *exercisePane) []*binding {
+	var out []*binding
+	for _, b := range bs {
+		if b.works(p) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // newBinding binds keys where they work; helpKeys names them in help,
@@ -107,16 +131,19 @@ var (
 		lessons.Text{lessons.English: "focus", lessons.Japanese: "切替"})
 	startKey = newBinding(onStudy, []string{"enter"}, "enter",
 		lessons.Text{lessons.English: "start the exercise (creates its namespace)", lessons.Japanese: "演習を開始（Namespaceを作成）"},
-		lessons.Text{lessons.English: "start", lessons.Japanese: "開始"})
+		lessons.Text{lessons.English: "start", lessons.Japanese: "開始"}).only(startable)
 	hintKey = newBinding(onStudy, []string{"h"}, "h",
 		lessons.Text{lessons.English: "reveal the next hint (three levels)", lessons.Japanese: "次のヒントを表示（3段階）"},
-		lessons.Text{lessons.English: "hint", lessons.Japanese: "ヒント"})
+		lessons.Text{lessons.English: "hint", lessons.Japanese: "ヒント"}).only(unfinished)
 	solutionKey = newBinding(onStudy, []string{"s"}, "s",
 		lessons.Text{lessons.English: "show the reference solution", lessons.Japanese: "模範解答を表示"},
 		lessons.Text{lessons.English: "solution", lessons.Japanese: "解答"})
+	copyKey = newBinding(onStudy, []string{"y"}, "y",
+		lessons.Text{lessons.English: "copy the solution, to paste in the ! shell", lessons.Japanese: "模範解答をコピー（! のシェルに貼り付け）"},
+		lessons.Text{lessons.English: "copy", lessons.Japanese: "コピー"})
 	resetKey = newBinding(onStudy, []string{"r"}, "r",
 		lessons.Text{lessons.English: "reset the exercise (asks first)", lessons.Japanese: "演習をリセット（確認あり）"},
-		lessons.Text{lessons.English: "reset", lessons.Japanese: "リセット"})
+		lessons.Text{lessons.English: "reset", lessons.Japanese: "リセット"}).only(resettable)
 	shellKey = newBinding(onStudy, []string{"!"}, "!",
 		lessons.Text{lessons.English: "a shell whose kubectl works in the exercise namespace", lessons.Japanese: "演習のNamespaceを設定したシェルを開く"},
 		lessons.Text{lessons.English: "shell", lessons.Japanese: "シェル"})
@@ -225,12 +252,28 @@ var (
 // keyTable lists the bindings in the order help shows them.
 var keyTable = []*binding{
 	prevStepKey, nextStepKey, upKey, downKey, pageUpKey, pageDownKey, focusKey, startKey, hintKey,
-	solutionKey, resetKey, shellKey, quizKey, chaptersKey, chapterKey, topKey, bottomKey,
+	solutionKey, copyKey, resetKey, shellKey, quizKey, chaptersKey, chapterKey, topKey, bottomKey,
 	openKey, backKey, mixedKey,
 	quizUpKey, quizDownKey, prevChoiceKey, nextChoiceKey, answerKey, numberKey, markKey, moveUpKey, moveDownKey, nextCategory,
 	prevCategory, newLineKey, checkKey, sendKey, lineKey, indentKey, nextKey, lastKey, lessonKey, scrollUpKey,
 	scrollDownKey, quizPageUpKey, quizPageDownKey, typingPageUpKey, typingPageDownKey, toChaptersKey, leaveKey, leaveQuizKey,
 	sandboxKey, langKey, helpKey, quitKey, quitQuizKey, interruptKey, yesKey, noKey,
+}
+
+// startable: the exercise has not been started, or failed to, so enter
+// starts it.
+func startable(p *exercisePane) bool {
+	return p.ex != nil && (p.phase == looking || p.phase == notStarted || p.phase == failed)
+}
+
+// unfinished: there is an exercise whose checks do not all pass yet.
+func unfinished(p *exercisePane) bool {
+	return p.ex != nil && !(p.phase == watching && check.AllPass(p.results))
+}
+
+// resettable: there is a namespace, or a failed start, to start over from.
+func resettable(p *exercisePane) bool {
+	return p.ex != nil && (p.phase == watching || p.phase == failed)
 }
 
 // The footers: which bindings each screen names, in order.
@@ -246,7 +289,7 @@ var (
 	finishedFooter = []*binding{helpKey, toChaptersKey, langKey, quitQuizKey}
 	yesNoFooter    = []*binding{yesKey, noKey}
 	// exerciseFooter follows the hint key in the exercise pane.
-	exerciseFooter = []*binding{solutionKey, resetKey, shellKey}
+	exerciseFooter = []*binding{solutionKey, copyKey, resetKey, shellKey}
 	// Under a question: the keys that go on from a verdict or the score.
 	judgedKeys   = []*binding{nextKey, lessonKey, leaveQuizKey}
 	lastKeys     = []*binding{lastKey, lessonKey}
@@ -297,7 +340,7 @@ func (m Model) where() where {
 func (m Model) pressed(msg tea.KeyPressMsg, bs ...*binding) bool {
 	here := m.where()
 	for _, b := range bs {
-		if b.on&here != 0 && key.Matches(msg, b.Binding) {
+		if b.on&here != 0 && b.works(&m.exercise) && key.Matches(msg, b.Binding) {
 			return true
 		}
 	}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"kanzen.dev/kanzen/internal/progress"
@@ -153,11 +155,29 @@ func (m Model) studyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.startExercise()
 	case m.pressed(msg, hintKey):
 		level := min(exerciseRecord(m.progress, id).HintsUsed+1, len(p.ex.Hints))
-		m.focusExercise = true
-		return m, m.saveProgress(func(pr *progress.Progress) { pr.UseHint(id, level) })
+		save := m.saveProgress(func(pr *progress.Progress) { pr.UseHint(id, level) })
+		m.reveal(func(t exerciseText) (int, int) {
+			if level < 1 || level > len(t.hints) {
+				return 0, 0
+			}
+			if level < len(t.hints) {
+				return t.hints[level-1], t.hints[level]
+			}
+			return t.hints[level-1], t.revealed
+		})
+		return m, save
 	case m.pressed(msg, solutionKey):
+		save := m.saveProgress(func(pr *progress.Progress) { pr.ShowSolution(id) })
+		m.revealSolution()
+		return m, save
+	case m.pressed(msg, copyKey):
+		// Copying shows the solution too, so that the learner sees what
+		// they are about to paste.
 		m.focusExercise = true
-		return m, m.saveProgress(func(pr *progress.Progress) { pr.ShowSolution(id) })
+		m.notice = solutionCopied.In(m.lang)
+		save := m.saveProgress(func(pr *progress.Progress) { pr.ShowSolution(id) })
+		m.revealSolution()
+		return m, tea.Batch(save, tea.SetClipboard(strings.Join(p.ex.Solution, "\n")+"\n"))
 	case m.pressed(msg, resetKey):
 		if p.phase == watching || p.phase == failed {
 			m.overlay = confirmResetOverlay
@@ -237,10 +257,39 @@ func (m Model) offerSandbox() (tea.Model, tea.Cmd) {
 	return m, startSandbox(m.opts.StartSandbox)
 }
 
-// scroll moves the focused pane.
+// reveal focuses the exercise pane and scrolls it so that the lines
+// part picks (from, up to to) are in view, their start first if they do
+// not all fit.
+func (m *Model) reveal(part func(exerciseText) (from, to int)) {
+	m.focusExercise = true
+	w, h := m.exerciseSize()
+	from, to := part(m.exerciseText(w, h))
+	if from < 0 || to <= from {
+		return
+	}
+	h = max(h-2, 1)
+	to = min(to, from+h)
+	p := &m.exercise
+	if to > p.offset+h {
+		p.offset = to - h
+	}
+	if from < p.offset {
+		p.offset = from
+	}
+}
+
+// revealSolution brings the reference solution into view.
+func (m *Model) revealSolution() {
+	m.reveal(func(t exerciseText) (int, int) { return t.solution, t.revealed })
+}
+
+// scroll moves the focused pane; the exercise pane stops at its end, so
+// that scrolling back starts at once.
 func (m *Model) scroll(delta int) {
 	if m.focusExercise && m.exercise.ex != nil {
-		m.exercise.offset = max(m.exercise.offset+delta, 0)
+		w, h := m.exerciseSize()
+		total := len(m.exerciseText(w, h).lines)
+		m.exercise.offset = clamp(m.exercise.offset+delta, 0, max(total-(h-2), 0))
 		return
 	}
 	m.lesson.offset = max(m.lesson.offset+delta, 0)

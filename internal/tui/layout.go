@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -91,6 +92,17 @@ func window(lines []string, offset, h int) ([]string, int) {
 	offset = clamp(offset, 0, max(len(lines)-h, 0))
 	end := min(offset+h, len(lines))
 	return lines[offset:end], offset
+}
+
+// page is what a box of h rows shows of lines from offset, and its title
+// with the lines shown added when they do not all fit: "lesson 1–19/60".
+func page(title string, lines []string, offset, h int) ([]string, string) {
+	h = max(h, 0)
+	visible, offset := window(lines, offset, h)
+	if len(lines) > h && h > 0 {
+		title += fmt.Sprintf(" %d–%d/%d", offset+1, offset+len(visible), len(lines))
+	}
+	return visible, title
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -485,7 +486,230 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 
 // exerciseLines is the exercise pane's content drawn w cells wide.
 func exerciseLines(m Model, w int) []string {
-	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
+	return m.exercise.text(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID)).lines
+}
+
+func TestLongSolutionsAndObjectsWrapUnderTheirStartInsteadOfBeingCut(t *testing.T) {
+	for _, lang := range lessons.Langs {
+		m := midExercise(t, lang, 120, 40)
+		cmd := "kubectl annotate deployment/web kubernetes.io/change-cause='scale to five replicas for the launch' --overwrite"
+		m.exercise.ex.Solution = []string{cmd}
+		m.progress.ShowSolution("2.1")
+		long := "myapp-with-a-name-long-enough-to-need-a-second-line-7c5d-abcde"
+		m.exercise.snapshot.Objects["Pod"][0]["metadata"] = map[string]any{"name": long}
+		lines := exerciseLines(m, 40)
+		got := ansi.Strip(strings.Join(lines, "\n"))
+		if strings.Contains(got, "…") {
+			t.Errorf("%s: the pane cut a line:\n%s", lang, got)
+		}
+		var solution []string
+		for i, l := range lines {
+			if l := ansi.Strip(l); strings.HasPrefix(l, "  kubectl annotate") {
+				for _, c := range lines[i:] {
+					if c := ansi.Strip(c); strings.HasPrefix(c, "  ") {
+						solution = append(solution, c)
+					}
+				}
+				break
+			}
+		}
+		if len(solution) < 3 || !strings.HasPrefix(solution[1], "      ") {
+			t.Fatalf("%s: the command is not wrapped under itself:\n%s", lang, got)
+		}
+		joined := ""
+		for _, l := range solution {
+			joined += " " + strings.TrimSpace(l)
+		}
+		if !strings.Contains(joined, cmd) {
+			t.Errorf("%s: the wrapped command reads %q", lang, joined)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > 40 {
+				t.Errorf("%s: line %q is %d wide", lang, ansi.Strip(l), w)
+			}
+		}
+		if !strings.Contains(strings.ReplaceAll(got, "\n  ", ""), long) {
+			t.Errorf("%s: the long Pod name was not kept whole:\n%s", lang, got)
+		}
+	}
+}
+
+func TestYCopiesTheSolutionToTheClipboard(t *testing.T) {
+	m := midExercise(t, lessons.English, 120, 40)
+	next, cmd := m.Update(keyMsg("y"))
+	m = next.(Model)
+	if cmd == nil || !exerciseRecord(m.progress, "2.1").SolutionShown {
+		t.Fatal("y neither copied nor showed the solution")
+	}
+	msgs := []tea.Msg{cmd()}
+	if batch, ok := msgs[0].(tea.BatchMsg); ok {
+		msgs = nil
+		for _, c := range batch {
+			if c != nil {
+				msgs = append(msgs, c())
+			}
+		}
+	}
+	want := strings.Join(m.exercise.ex.Solution, "\n") + "\n"
+	found := false
+	for _, msg := range msgs {
+		if fmt.Sprint(msg) == want && fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no clipboard message with the solution among %#v", msgs)
+	}
+	if !strings.Contains(viewText(m), "Copied the reference solution") {
+		t.Errorf("no confirmation:\n%s", viewText(m))
+	}
+}
+
+func TestTheExercisePaneScrollsShowsWhereAndBringsARevealIntoView(t *testing.T) {
+	for _, lang := range lessons.Langs {
+		m := midExercise(t, lang, 120, 24)
+		m = press(m, "h", "h")
+		third := hintKey.short.In(lang) + " 3/3:"
+		screen := viewText(m)
+		if !strings.Contains(screen, third) {
+			t.Fatalf("%s: the third hint is not in view:\n%s", lang, screen)
+		}
+		title := regexp.MustCompile(exerciseTab.In(lang) + ` (\d+)–(\d+)/(\d+)`)
+		if !title.MatchString(screen) {
+			t.Fatalf("%s: the exercise pane does not say where it is:\n%s", lang, screen)
+		}
+		m = press(m, "s")
+		if screen := viewText(m); !strings.Contains(screen, solutionHeader.With("kz-2-1").In(lang)[:12]) {
+			t.Fatalf("%s: the solution is not in view:\n%s", lang, screen)
+		}
+		m = press(m, "g")
+		if m.exercise.offset != 0 || !strings.Contains(viewText(m), "2.1 ") {
+			t.Fatalf("%s: g did not scroll the exercise pane to its top", lang)
+		}
+		m = press(m, "G", "k")
+		top := m.exercise.offset
+		m = press(m, "j", "j")
+		if m.exercise.offset != top+1 {
+			t.Errorf("%s: the pane scrolled past its end: offset %d after %d", lang, m.exercise.offset, top)
+		}
+	}
+}
+
+func TestAWrappedCheckTitleKeepsHaveAndWantOnALineOfTheirOwn(t *testing.T) {
+	for lang, detail := range map[lessons.Lang]string{lessons.English: "have 1 · want 3", lessons.Japanese: "現在 1 · 目標 3"} {
+		r := check.Result{ID: "replicas", Title: "the Deployment web runs three replicas after the rollout is overwritten", Status: check.Fail, Have: "1", Want: "3"}
+		lines := resultLines(r, 40, newStyles(true), lang)
+		last := ansi.Strip(lines[len(lines)-1])
+		if len(lines) < 3 || strings.TrimSpace(last) != detail {
+			t.Errorf("%s: have/want joined the wrapped title:\n%s", lang, ansi.Strip(strings.Join(lines, "\n")))
+		}
+		r.Title = "three replicas"
+		if lines := resultLines(r, 40, newStyles(true), lang); len(lines) != 1 || !strings.HasSuffix(ansi.Strip(lines[0]), detail) {
+			t.Errorf("%s: a short title lost have/want beside it: %q", lang, lines)
+		}
+	}
+}
+
+func TestADeadEndIsShownAboveTheChecksWithTheWayToStartOver(t *testing.T) {
+	for lang, want := range map[lessons.Lang]string{lessons.English: " Press r to start the exercise over.", lessons.Japanese: "r で演習を最初からやり直せます。"} {
+		m := midExercise(t, lang, 200, 50)
+		m.exercise.deadEnds = []string{"There is no Deployment myapp, but there is a Deployment myap."}
+		got := ansi.Strip(strings.Join(exerciseLines(m, 100), "\n"))
+		dead := strings.Index(got, "There is no Deployment myapp, but there is a Deployment myap."+want)
+		first := strings.Index(got, m.exercise.results[0].Title)
+		if dead < 0 || first < dead {
+			t.Errorf("%s: the dead end is missing or below the checks:\n%s", lang, got)
+		}
+	}
+}
+
+func TestHeaderAndFooterFollowTheExercisesState(t *testing.T) {
+	p := &progress.Progress{Version: 1, Last: progress.Position{Lesson: "shortest-intro", Exercise: "2.1"}}
+	m := newModel(t, Options{Cluster: localCluster, Progress: p}, 140, 40)
+	next, _ := m.Update(sessionMsg{ex: m.exercise.ex, err: workspace.ErrNotStarted})
+	m = next.(Model)
+	lines := strings.Split(viewText(m), "\n")
+	if strings.Contains(lines[0], "ns kz-2-1") {
+		t.Errorf("the header names a namespace not yet created: %q", lines[0])
+	}
+	if foot := lines[len(lines)-1]; !strings.Contains(foot, "enter start") {
+		t.Errorf("the footer of an exercise not started lacks enter: %q", foot)
+	}
+	m = midExercise(t, lessons.English, 140, 40)
+	if top := strings.Split(viewText(m), "\n")[0]; !strings.Contains(top, "ns kz-2-1") {
+		t.Errorf("the header lacks the namespace of a started exercise: %q", top)
+	}
+	for i := range m.exercise.results {
+		m.exercise.results[i].Status = check.Pass
+	}
+	lines = strings.Split(viewText(m), "\n")
+	if foot := lines[len(lines)-1]; strings.Contains(foot, "enter start") || strings.Contains(foot, "h hint") {
+		t.Errorf("the footer of a passed exercise offers to start it or a hint: %q", foot)
+	}
+	if press(m, "enter").exercise.phase != watching {
+		t.Error("enter did something to a passed exercise")
+	}
+}
+
+// troubledExercise is exercise 2.1 gone wrong: a check with a long title
+// fails, a dead end holds, two hints are used and the solution is long.
+func troubledExercise(t testing.TB, lang lessons.Lang, w, h int) Model {
+	t.Helper()
+	m := midExercise(t, lang, w, h)
+	m.exercise.ex.Solution = []string{
+		"kubectl create deployment myapp --image=nginx --replicas=3",
+		"kubectl annotate deployment/myapp kubernetes.io/change-cause='create myapp with three replicas of nginx for the first lesson' --overwrite",
+	}
+	m.progress.UseHint("2.1", 2)
+	long := map[lessons.Lang]string{
+		lessons.English:  "every Pod of the Deployment myapp runs the nginx image and carries the label app=myapp, as the template says",
+		lessons.Japanese: "Deployment myappのすべてのPodがnginxイメージで動き、テンプレートのとおりapp=myappのラベルが付いている",
+	}[lang]
+	m.exercise.results = append([]check.Result{{ID: "template", Title: long, Status: check.Fail, Have: "1", Want: "3"}}, m.exercise.results...)
+	m.exercise.deadEnds = []string{map[lessons.Lang]string{
+		lessons.English:  "There is no Deployment myapp, but there is a Deployment myap: did you mean myapp? A name cannot be changed: create myapp, then delete myap.",
+		lessons.Japanese: "Deployment myappはありませんが、Deployment myapがあります。myappのつもりでしたか？ 名前は変更できないので、myappを作ってからmyapを削除してください。",
+	}[lang]}
+	if w < twoColumnsFrom {
+		m = press(m, "tab")
+	}
+	return m
+}
+
+func TestExerciseGoldenViews(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}, {200, 50}} {
+		for _, lang := range lessons.Langs {
+			suffix := string(lang) + "-" + strconv.Itoa(size.w) + "x" + strconv.Itoa(size.h)
+			// The top: the dead end above the checks, one with a wrapped title.
+			top := troubledExercise(t, lang, size.w, size.h)
+			t.Run("exercise-top-"+suffix, func(t *testing.T) { golden(t, "exercise-top-"+suffix, top) })
+			// The third hint and the solution, brought into view.
+			solved := press(troubledExercise(t, lang, size.w, size.h), "h", "s")
+			t.Run("exercise-solution-"+suffix, func(t *testing.T) { golden(t, "exercise-solution-"+suffix, solved) })
+			plain := troubledExercise(t, lang, size.w, size.h)
+			plain.opts.NoColor = true
+			plain = press(plain, "h", "s")
+			t.Run("exercise-nocolor-"+suffix, func(t *testing.T) { golden(t, "exercise-nocolor-"+suffix, plain) })
+		}
+	}
+}
+
+func TestADeadEndSeveralChecksReportIsShownOnce(t *testing.T) {
+	got := distinct([]string{"no myapp, but myap", "gone", "no myapp, but myap", "gone", "other"})
+	if want := []string{"no myapp, but myap", "gone", "other"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestHaveAndWantTooLongForOneLineStartLinesOfTheirOwn(t *testing.T) {
+	for lang, want := range map[lessons.Lang][2]string{lessons.English: {"have web-1: env=dev", "want web-1: env=prod"}, lessons.Japanese: {"現在 web-1: env=dev", "目標 web-1: env=prod"}} {
+		r := check.Result{ID: "env", Title: "both web Pods are labelled env=prod", Status: check.Fail, Have: "web-1: env=dev, web-2: env=dev", Want: "web-1: env=prod, web-2: env=prod"}
+		lines := resultLines(r, 50, newStyles(true), lang)
+		got := ansi.Strip(strings.Join(lines, "\n"))
+		if !strings.Contains(got, "\n    "+want[0]) || !strings.Contains(got, "\n    "+want[1]) {
+			t.Errorf("%s: have and want do not start lines of their own:\n%s", lang, got)
+		}
+	}
 }
 
 func TestTheShellKeyOffersToStartAnExerciseNotStarted(t *testing.T) {

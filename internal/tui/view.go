@@ -96,7 +96,8 @@ func (m Model) clusterLine(st styles) string {
 	default:
 		s = st.dim.Render(c.target.Context) + st.good.Render(" ● ") + st.dim.Render(c.version)
 	}
-	if m.screen == studyScreen && m.exercise.ex != nil {
+	if m.screen == studyScreen && m.exercise.ex != nil && m.exercise.phase == watching {
+		// Before the exercise starts, the namespace does not exist yet.
 		s += st.dim.Render(" · ns " + m.exercise.namespace())
 	}
 	return s + " "
@@ -130,7 +131,7 @@ func (m Model) footer(w int) string {
 		// The quiz's own progress: questions answered of the sitting's.
 		passed, total = len(m.quiz.run.Outcomes()), len(m.quiz.run.Questions())
 	}
-	keys := footerText(bindings, m.lang, len(m.course.Chapters))
+	keys := footerText(working(bindings, &m.exercise), m.lang, len(m.course.Chapters))
 	right := progressBar(passed, total, 6) + fmt.Sprintf(" %d/%d ", passed, total)
 	left := st.dim.Render(" " + fitKeys(keys, w-ansi.StringWidth(right)-2))
 	return spread(left, st.dim.Render(right), w)
@@ -254,7 +255,19 @@ func (m Model) exerciseBox(w, h int, focused bool, st styles) []string {
 	if m.exercise.ex == nil {
 		return box(exerciseTab.In(m.lang), textwrap.Wrap(noLessonExercise.In(m.lang), max(w-4, 1)), w, h, focused, st)
 	}
-	content := m.exercise.lines(m.frame(max(w-4, 1), max(h-2, 0)), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
-	visible, _ := window(content, m.exercise.offset, max(h-2, 0))
-	return box(exerciseTab.In(m.lang), visible, w, h, focused, st)
+	visible, title := page(exerciseTab.In(m.lang), m.exerciseText(w, h).lines, m.exercise.offset, h-2)
+	return box(title, visible, w, h, focused, st)
+}
+
+// exerciseText is the exercise pane's content for a box of w×h.
+func (m Model) exerciseText(w, h int) exerciseText {
+	return m.exercise.text(m.frame(max(w-4, 1), max(h-2, 0)), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
+}
+
+// exerciseSize is the size of the exercise pane's box on screen.
+func (m Model) exerciseSize() (w, h int) {
+	if !m.twoColumns() {
+		return m.width, m.paneHeight()
+	}
+	return m.width - m.lessonWidth(), m.paneHeight()
 }

@@ -44,6 +44,11 @@ var startingSandbox = lessons.Text{lessons.English: "Starting the sandbox…", l
 
 var solutionHeader = lessons.Text{lessons.English: "Reference solution (run in namespace %s):", lessons.Japanese: "模範解答（Namespace %s で実行）:"}
 
+var solutionCopied = lessons.Text{
+	lessons.English:  "Copied the reference solution to the clipboard: paste it into the ! shell.",
+	lessons.Japanese: "模範解答をクリップボードにコピーしました。! のシェルに貼り付けられます。",
+}
+
 var allPass = lessons.Text{lessons.English: "Every check passes.", lessons.Japanese: "すべてのチェックに合格しました。"}
 
 var nextStep = lessons.Text{lessons.English: "→ next step", lessons.Japanese: "→ 次へ"}
@@ -85,6 +90,22 @@ var liveHeading = lessons.Text{lessons.English: "live", lessons.Japanese: "ラ�
 var noObjects = lessons.Text{lessons.English: "nothing yet", lessons.Japanese: "まだありません"}
 
 var helpTitle = lessons.Text{lessons.English: "keys", lessons.Japanese: "キー操作"}
+
+// startOver follows a dead end: the key that starts the exercise over.
+// English leads with a space; Japanese needs none after 。.
+var startOver = lessons.Text{
+	lessons.English:  " Press %s to start the exercise over.",
+	lessons.Japanese: "%s で演習を最初からやり直せます。",
+}
+
+// haveWant is what a failing check found and what it waits for.
+var haveWant = lessons.Text{lessons.English: "have %s · want %s", lessons.Japanese: "現在 %s · 目標 %s"}
+
+// haveWord and wantWord are have and want on lines of their own.
+var (
+	haveWord = lessons.Text{lessons.English: "have %s", lessons.Japanese: "現在 %s"}
+	wantWord = lessons.Text{lessons.English: "want %s", lessons.Japanese: "目標 %s"}
+)
 
 var pendingCheck = lessons.Text{lessons.English: "waiting", lessons.Japanese: "待機中"}
 
