@@ -54,7 +54,7 @@ type Result struct {
 func (r Result) Detail(lang lessons.Lang) string {
 	switch r.Status {
 	case Fail:
-		return haveWant.With(r.Have, r.Want).In(lang)
+		return HaveLabel.With(r.Have).In(lang) + " · " + WantLabel.With(r.Want).In(lang)
 	case Pending:
 		return waitingForEarlier.In(lang)
 	case Unavailable:

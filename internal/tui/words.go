@@ -98,14 +98,6 @@ var startOver = lessons.Text{
 	lessons.Japanese: "%s で演習を最初からやり直せます。",
 }
 
-// haveWant is what a failing check found and what it waits for.
-var haveWant = lessons.Text{lessons.English: "have %s · want %s", lessons.Japanese: "現在 %s · 目標 %s"}
-
-// haveWord and wantWord are have and want on lines of their own.
-var (
-	haveWord = lessons.Text{lessons.English: "have %s", lessons.Japanese: "現在 %s"}
-	wantWord = lessons.Text{lessons.English: "want %s", lessons.Japanese: "目標 %s"}
-)
 
 var pendingCheck = lessons.Text{lessons.English: "waiting", lessons.Japanese: "待機中"}
 
