@@ -80,7 +80,12 @@ func init() {
 		nearMiss{exercise: "5.6", name: "Recreate instead of a rolling update",
 			script: `kubectl patch deployment web --type=merge -p '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}'
 kubectl set image deployment/web nginx=nginx:1.27`,
-			check: "rolling", status: check.Fail, have: "the old ReplicaSet was emptied first (Recreate)", want: "a rolling update"},
+			check: "rolling", status: check.Fail, have: "the Deployment's strategy was Recreate, which empties the old ReplicaSet first", want: "a rolling update"},
+		// A mistyped tag first is still a rolling update (an extra
+		// revision is a dead end, which the pane says).
+		nearMiss{exercise: "5.6", name: "a mistyped tag, then the right one",
+			script: "kubectl set image deployment/web nginx=nginx:1.277 && kubectl set image deployment/web nginx=nginx:1.27",
+			check:  "rolling", status: check.Pass, have: "a rolling update"},
 		nearMiss{exercise: "5.6", name: "no change cause",
 			script: "kubectl set image deployment/web nginx=nginx:1.27 && kubectl rollout status deployment/web",
 			check:  "change-cause", status: check.Fail, have: "none", want: "a kubernetes.io/change-cause annotation"},
