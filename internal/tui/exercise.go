@@ -316,7 +316,7 @@ func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	style := st.dim
 	switch r.Status {
 	case check.Fail:
-		detail, style = check.HaveLabel.With(orDash(r.Have)).In(lang) + " · " + check.WantLabel.With(orDash(r.Want)).In(lang), st.bad
+		detail, style = check.HaveLabel.With(orDash(r.Have)).In(lang)+" · "+check.WantLabel.With(orDash(r.Want)).In(lang), st.bad
 		if ansi.StringWidth(detail) > w-4 {
 			// Too long for one line: want starts a line of its own, so
 			// that it reads apart from have.

@@ -98,7 +98,6 @@ var startOver = lessons.Text{
 	lessons.Japanese: "%s で演習を最初からやり直せます。",
 }
 
-
 var pendingCheck = lessons.Text{lessons.English: "waiting", lessons.Japanese: "待機中"}
 
 var noClusterConfigured = lessons.Text{
