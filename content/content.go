@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the course, embedded into the kanzen binary.
 //
-//go:embed course.yaml chapters lessons exercises quizzes
+//go:embed course.yaml glossary.yaml chapters lessons exercises quizzes
 var FS embed.FS

@@ -33,6 +33,20 @@ type Exercise struct {
 	// Reset names what the exercise has the learner change outside its
 	// namespace, which a reset takes back.
 	Reset Reset `json:"reset,omitzero"`
+	// DeadEnds are states the checks cannot come back from by themselves,
+	// such as the exercise's main object deleted: the learner is told what
+	// happened, and that a reset starts the exercise over.
+	DeadEnds []DeadEnd `json:"deadEnds,omitempty"`
+}
+
+// DeadEnd is one state an exercise cannot be finished from without a reset.
+type DeadEnd struct {
+	// When is a CEL condition over what checks without a target see (all,
+	// events, started, ns).
+	When string `json:"when"`
+	// Say is what happened and why it cannot be undone, in the learner's
+	// terms; the front end adds how to start over.
+	Say Text `json:"say"`
 }
 
 // Reset is what a reset of an exercise takes back besides its namespace.
@@ -134,6 +148,12 @@ func (e *Exercise) validate(bad func(field, format string, args ...any), text fu
 	}
 	if len(e.Checks) == 0 {
 		bad("checks", "an exercise needs at least one check")
+	}
+	for i, d := range e.DeadEnds {
+		if strings.TrimSpace(d.When) == "" {
+			bad(fmt.Sprintf("deadEnds[%d].when", i), "missing")
+		}
+		text(fmt.Sprintf("deadEnds[%d].say", i), d.Say)
 	}
 	seen := map[string]bool{}
 	for i, c := range e.Checks {

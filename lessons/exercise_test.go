@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"kanzen.dev/kanzen/content"
 )
 
 const oneChapter = `title: {en: T, ja: T}
@@ -147,6 +149,35 @@ func TestJapaneseFoldedByYAMLIsAMistake(t *testing.T) {
 	}
 }
 
+func TestASpaceBeforeALatinWordIsAFoldedLineBreak(t *testing.T) {
+	folded := withExercise("goal: {en: G, ja: G}", "goal:\n  en: G\n  ja: >-\n    各ReplicaSetが自分の\n    Podの数を保ちます")
+	_, err := Load(tree(folded))
+	if err == nil || !strings.Contains(err.Error(), `exercises/2.1.yaml: goal.ja: a space between a Japanese character and a word at "etが自分の Podの数を"`) {
+		t.Fatalf("got %v", err)
+	}
+	for bad, at := range map[string]string{"仮想IPと DNS名を与えます": "仮想IPと DNS名", "番号は 3つです": "番号は 3つです"} {
+		if ps := TextProblems(Text{English: "x", Japanese: bad}); len(ps) != 1 || !strings.Contains(ps[0].Problem, at) {
+			t.Errorf("%q: %v", bad, ps)
+		}
+	}
+	for _, fine := range []string{"Service `web` を作ります", "`kubectl label pod 名前 tier-` で外せます", "Pod web を作ります", "名前は「web」です"} {
+		if ps := TextProblems(Text{English: "x", Japanese: fine}); len(ps) != 0 {
+			t.Errorf("%q: %v", fine, ps)
+		}
+	}
+}
+
+func TestANumberStartingAWrappedLineIsAMistake(t *testing.T) {
+	ps := TextProblems(Text{English: "Two Pods on port\n80. Then a Service.", Japanese: "x"})
+	if len(ps) != 1 || !strings.Contains(ps[0].Problem, `the line "80. Then a Service." starts with a number`) {
+		t.Fatalf("got %v", ps)
+	}
+	list := "Steps:\n\n1. A ConfigMap with\n   a key.\n2. A Deployment.\n3. A Service."
+	if ps := TextProblems(Text{English: list, Japanese: "x"}); len(ps) != 0 {
+		t.Errorf("a real list: %v", ps)
+	}
+}
+
 func TestASpaceAfterJapanesePunctuationIsAMistake(t *testing.T) {
 	ps := TextProblems(Text{English: "x", Japanese: "Podを作り、 Serviceを置きます。"})
 	if len(ps) != 1 || !strings.Contains(ps[0].Problem, `a space after Japanese punctuation at "odを作り、 Servic"`) {
@@ -184,5 +215,37 @@ func TestAListOfAMapsKeysMustBeSorted(t *testing.T) {
 	unsorted := withExercise("have: object.metadata.name", "have: object.metadata.labels.map(k, k)")
 	if _, err := Load(tree(unsorted)); err == nil || !strings.Contains(err.Error(), "labels.map(...) lists a map's keys, which come in no fixed order") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+func TestLintReportsWordingTheGlossaryReplaces(t *testing.T) {
+	const glossary = "terms:\n- use: サーバー\n  not: [サーバ]\n  note: n\n- use: デフォルト\n  not: [既定]\n  note: d\n"
+	fs := tree(func(fs fstest.MapFS) {
+		fs["glossary.yaml"] = &fstest.MapFile{Data: []byte(glossary)}
+		fs["lessons/intro.ja.md"] = &fstest.MapFile{Data: []byte("# 入門\n\nAPIサーバーが答えます。\n\nAPIサーバが答えます。\n")}
+		fs["quizzes/2.yaml"] = &fstest.MapFile{Data: []byte("explain: {ja: 既定値です}\n")}
+	})
+	err := Lint(fs)
+	for _, want := range []string{`lessons/intro.ja.md: line 5: "サーバ" at "APIサーバが答えま": write "サーバー"`, `quizzes/2.yaml: line 1: "既定"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("lint error %v does not mention %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "line 3") {
+		t.Errorf("the preferred term itself is reported: %v", err)
+	}
+	bad := tree(func(fs fstest.MapFS) { fs["glossary.yaml"] = &fstest.MapFile{Data: []byte("terms:\n- use: x\n")} })
+	if err := Lint(bad); err == nil || !strings.Contains(err.Error(), "glossary.yaml: terms[0]") {
+		t.Errorf("a term with no variants: %v", err)
+	}
+}
+
+func TestTheCourseGlossaryIsLinted(t *testing.T) {
+	g, err := LoadGlossary(content.FS)
+	if err != nil || len(g.Terms) == 0 {
+		t.Fatalf("content/glossary.yaml: %v, %d terms", err, len(g.Terms))
+	}
+	if err := Lint(content.FS); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -130,6 +130,16 @@ func (c *Course) Exercise(id string) *Exercise {
 	return c.exercises[id]
 }
 
+// Chapter returns the chapter with the given id, or nil.
+func (c *Course) Chapter(id string) *Chapter {
+	for i := range c.Chapters {
+		if c.Chapters[i].ID == id {
+			return &c.Chapters[i]
+		}
+	}
+	return nil
+}
+
 // Find returns the chapter and lesson that hold an exercise or a lesson id.
 func (c *Course) Find(id string) (*Chapter, *Lesson) {
 	for i := range c.Chapters {

@@ -12,7 +12,8 @@ import (
 
 // Lint loads the course and also reports what loading tolerates while a
 // chapter is being written: files in lessons/, exercises/ and chapters/ that
-// nothing names, and lessons with tables or code too wide for their pane.
+// nothing names, lessons with tables or code too wide for their pane, and
+// any wording the glossary replaces.
 func Lint(content fs.FS) error {
 	c, err := Load(content)
 	if err != nil {
@@ -46,6 +47,7 @@ func Lint(content fs.FS) error {
 			}
 		}
 	}
+	lintGlossary(content, v)
 	for _, dir := range []string{chaptersDir, lessonsDir, exercisesDir} {
 		entries, _ := fs.ReadDir(content, dir)
 		for _, entry := range entries {

@@ -2,8 +2,10 @@ package lessons
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -39,10 +41,36 @@ func TextProblems(t Text) []TextProblem {
 	if at := foldedSpace(t[Japanese]); at >= 0 {
 		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between Japanese characters at %q, as a folded YAML block (>) leaves at a line break: write the text on one line, or use a literal block (|)", around(t[Japanese], at))})
 	}
+	if at := foldedBeforeASCII(t[Japanese]); at >= 0 {
+		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space between a Japanese character and a word at %q, as a folded YAML block (>) leaves at a line break: Japanese runs on into Latin words without a space", around(t[Japanese], at))})
+	}
+	for _, lang := range Langs {
+		if line := numberedLine(t[lang]); line != "" {
+			out = append(out, TextProblem{lang, fmt.Sprintf("the line %q starts with a number and a full stop, which Markdown draws as a list item: move the number to the line before", line)})
+		}
+	}
 	if at := spaceAfterPunctuation(t[Japanese]); at >= 0 {
 		out = append(out, TextProblem{Japanese, fmt.Sprintf("a space after Japanese punctuation at %q: 、 and 。 carry their own space", around(t[Japanese], at))})
 	}
 	return out
+}
+
+// listItem is a line that Markdown may draw as an item of a numbered list.
+var listItem = regexp.MustCompile(`^[0-9]+[.)] `)
+
+// numberedLine returns the first line that starts a numbered list item in
+// the middle of a paragraph, or "". A wrapped sentence that puts "80." at
+// the start of a line turns into a list there; a real list follows a blank
+// line, another item, or an item's indented continuation.
+func numberedLine(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		prev := lines[i-1]
+		if listItem.MatchString(lines[i]) && strings.TrimSpace(prev) != "" && !listItem.MatchString(prev) && !strings.HasPrefix(prev, " ") {
+			return lines[i]
+		}
+	}
+	return ""
 }
 
 // outsideCode returns the byte offset of mark outside `code`, or -1.
@@ -65,13 +93,26 @@ func foldedSpace(s string) int {
 	return spaceOutsideCode(s, func(prev, next rune) bool { return wide(prev) && wide(next) })
 }
 
+// foldedBeforeASCII returns the byte offset of a space between a wide
+// character and an ASCII letter or digit outside `code`, or -1. A space
+// before `code` is the course's style and is left alone; a space before a
+// bare word is what a folded line break leaves.
+func foldedBeforeASCII(s string) int {
+	return spaceOutsideCode(s, func(prev, next rune) bool {
+		return wide(prev) && !strings.ContainsRune(japanesePunctuation, prev) && next < utf8.RuneSelf && (unicode.IsLetter(next) || unicode.IsDigit(next))
+	})
+}
+
 // spaceAfterPunctuation returns the byte offset of a space that follows
 // Japanese punctuation and precedes more text, outside `code`, or -1.
 func spaceAfterPunctuation(s string) int {
 	return spaceOutsideCode(s, func(prev, next rune) bool {
-		return strings.ContainsRune("、。）」", prev) && next != ' ' && next != '\n' && next != utf8.RuneError
+		return strings.ContainsRune(japanesePunctuation, prev) && next != ' ' && next != '\n' && next != utf8.RuneError
 	})
 }
+
+// japanesePunctuation is what spaceAfterPunctuation reports a space after.
+const japanesePunctuation = "、。）」"
 
 // spaceOutsideCode returns the byte offset of the first space outside
 // `code` whose neighbours are wrong, or -1.

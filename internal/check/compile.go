@@ -18,8 +18,9 @@ import (
 // Program is an exercise's checks, compiled once. It is never changed after
 // Compile, so one Program may be evaluated from several goroutines at once.
 type Program struct {
-	checks  []compiled
-	adapter types.Adapter
+	checks   []compiled
+	deadEnds []deadEnd
+	adapter  types.Adapter
 	// reads holds the variables some expression refers to.
 	reads map[string]bool
 }
@@ -74,6 +75,7 @@ var loadEnvs = sync.OnceValues(func() (envs, error) {
 		cel.Variable("api", cel.DynType),
 		ext.Strings(),
 		ext.Lists(),
+		argvFunction,
 	)
 	if err != nil {
 		return envs{}, err
@@ -119,6 +121,13 @@ func Compile(e *lessons.Exercise) (*Program, error) {
 				bad("target.selector", err)
 			}
 		}
+	}
+	for i, d := range e.DeadEnds {
+		when, err := p.compileExpr(env.base, d.When, cel.BoolType)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("deadEnds[%d].when: %w", i, err))
+		}
+		p.deadEnds = append(p.deadEnds, deadEnd{d, when})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

@@ -37,11 +37,11 @@ func (c *compiled) judge(sc *scope, passed map[string]bool, lang lessons.Lang) R
 	}
 	switch {
 	case c.needsContainers && sc.in.SimulatedNodes:
-		r.Status, r.Have = Unavailable, simulated.in(lang)
+		r.Status, r.Have = Unavailable, simulated.In(lang)
 	case !sc.snap.Synced || !c.needsMet(passed):
 		r.Status = Pending
 	case !found:
-		r.Status, r.Have = Fail, notFound.in(lang)
+		r.Status, r.Have = Fail, notFound.In(lang)
 	default:
 		have, err := eval(c.have, v)
 		r.Have = c.show(display(have, err, lang), lang)

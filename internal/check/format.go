@@ -31,7 +31,7 @@ func format(v ref.Val, lang lessons.Lang, nested bool) string {
 	case types.String:
 		return string(v)
 	case types.Null:
-		return none.in(lang)
+		return none.In(lang)
 	case types.Timestamp:
 		return v.UTC().Format(time.RFC3339)
 	case traits.Mapper:
@@ -50,7 +50,7 @@ func container(items []string, open, close string, nested bool, lang lessons.Lan
 	case nested:
 		return open + s + close
 	case len(items) == 0:
-		return none.in(lang)
+		return none.In(lang)
 	}
 	return s
 }

@@ -61,7 +61,7 @@ func TestChecksReadTheKubeconfigAndDiscovery(t *testing.T) {
 	if rs[0].Status != Pass || rs[1].Status != Pass || rs[3].Status != Pass {
 		t.Fatalf("got %+v", rs)
 	}
-	if rs[2].Status != Unavailable || rs[2].Have != simulated.in(lessons.Japanese) {
+	if rs[2].Status != Unavailable || rs[2].Have != simulated.In(lessons.Japanese) {
 		t.Errorf("on simulated nodes the container check is %s %q", rs[2].Status, rs[2].Have)
 	}
 	if !AllPass(rs) {

@@ -87,6 +87,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 	}
 	results := s.Evaluate(u.Snapshot, lang)
 	p.print(results, time.Now())
+	p.deadEnds(s.DeadEnds(u.Snapshot, lang), lang)
 	for f.watch && !check.AllPass(results) {
 		u = s.Next(2 * time.Second)
 		switch {
@@ -100,6 +101,7 @@ func (a *app) check(ctx context.Context, id string, f *checkFlags) error {
 		p.connection(a.stderr, u.Err, session.Denied(u.Err, ex.ID, lang))
 		results = s.Evaluate(u.Snapshot, lang)
 		p.print(results, time.Now())
+		p.deadEnds(s.DeadEnds(u.Snapshot, lang), lang)
 	}
 	if !check.AllPass(results) {
 		return silentError{errors.New("not every check passes")}

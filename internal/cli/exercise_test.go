@@ -163,3 +163,34 @@ func TestWorkAdviceOnTheSandbox(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSaysWhenAnExerciseIsAtADeadEnd deletes 2.3's Deployment, which
+// the checks cannot come back from, and a misspelt 2.1 Deployment: kanzen
+// check says what happened and how to start over, as well as the verdicts.
+func TestCheckSaysWhenAnExerciseIsAtADeadEnd(t *testing.T) {
+	c := kubetest.Get(t)
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	for _, tc := range []struct{ id, do, want string }{
+		{"2.3", "kubectl delete deployment myapp --wait=false", "! The Deployment myapp itself is gone"},
+		{"2.1", "kubectl create deployment myap --image=nginx:1.27 --replicas=3", "! There is no Deployment myapp, but there is a Deployment myap: did you mean myapp?"},
+	} {
+		ns := fmt.Sprintf("kz-test-dead-%s-%d", strings.ReplaceAll(tc.id, ".", "-"), time.Now().UnixNano()%1000000)
+		t.Cleanup(func() { workspace.Delete(context.Background(), c.Config, tc.id, ns) })
+		flags := []string{"--kubeconfig", c.Kubeconfig, "-n", ns}
+		if code, stdout, stderr := kanzen(t, append([]string{"start", tc.id}, flags...)...); code != 0 {
+			t.Fatalf("start %s: exit %d %s %s", tc.id, code, stdout, stderr)
+		}
+		flags = append(flags, "--lang", "en")
+		if _, stdout, _ := kanzen(t, append([]string{"check", tc.id}, flags...)...); strings.Contains(stdout, "! ") {
+			t.Errorf("%s reads as a dead end before anything was done:\n%s", tc.id, stdout)
+		}
+		if out, err := c.Shell(t, ns, tc.do); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		_, stdout, _ := kanzen(t, append([]string{"check", tc.id}, flags...)...)
+		reset := fmt.Sprintf("kanzen reset %s --namespace %s starts the exercise over.", tc.id, ns)
+		if !strings.Contains(stdout, tc.want) || !strings.Contains(stdout, reset) {
+			t.Errorf("after %q, kanzen check %s says:\n%s\nwant %q and %q", tc.do, tc.id, stdout, tc.want, reset)
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"kanzen.dev/kanzen/internal/linequiz"
@@ -190,11 +189,9 @@ func (a *app) lessonCommand() *cobra.Command {
 			if width <= 0 {
 				width = terminalWidth(out)
 			}
-			dark := true
-			if in, ok := a.stdin.(*os.File); ok && isTerminal(in) {
-				dark = lipgloss.HasDarkBackground(in, out)
-			}
-			style := markdown.Style(dark, os.Getenv("NO_COLOR") != "")
+			// The terminal is not asked for its background colour: one that
+			// does not answer would hold the lesson back for seconds.
+			style := markdown.Style(backgroundIsDark(os.Getenv("COLORFGBG")), os.Getenv("NO_COLOR") != "")
 			for _, line := range markdown.NewCache().Lines(l, lg, width, style) {
 				fmt.Fprintln(a.stdout, line)
 			}

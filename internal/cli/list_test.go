@@ -2,9 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"kanzen.dev/kanzen/content"
 	"kanzen.dev/kanzen/internal/progress"
@@ -102,4 +107,61 @@ func TestLessonPrintsPlainMarkdownToAPipe(t *testing.T) {
 	if code, _, stderr := kanzen(t, "lesson", "no-such-lesson"); code != exitUsage || !strings.Contains(stderr, `no lesson or exercise "no-such-lesson"`) {
 		t.Errorf("unknown lesson: exit %d, %s", code, stderr)
 	}
+}
+
+// TestLessonOnATerminalAsksItNothing prints a lesson to a terminal that
+// answers no queries, as some do not: kanzen must write the lesson and no
+// query, which would hold it back for seconds waiting for an answer.
+func TestLessonOnATerminalAsksItNothing(t *testing.T) {
+	terminal, learner := openPTY(t)
+	screen := make(chan []byte)
+	go func() {
+		all, _ := io.ReadAll(terminal) // Ends with EIO once the learner's side closes.
+		screen <- all
+	}()
+	code := Run([]string{"lesson", "2.1", "--lang", "en", "--width", "60"}, learner, learner, learner)
+	learner.Close()
+	shown := string(<-screen)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, shown)
+	}
+	if !strings.Contains(shown, "kubectl") {
+		t.Errorf("the lesson was not shown:\n%q", shown)
+	}
+	for _, query := range []string{"\x1b]11;?", "\x1b[c"} {
+		if strings.Contains(shown, query) {
+			t.Errorf("kanzen asked the terminal %q", query)
+		}
+	}
+}
+
+func TestBackgroundIsDarkUnlessCOLORFGBGSaysLight(t *testing.T) {
+	for env, dark := range map[string]bool{"": true, "15;0": true, "0;15": false, "0;7": false, "0;default;15": false, "7;8": true, "junk": true} {
+		if got := backgroundIsDark(env); got != dark {
+			t.Errorf("COLORFGBG=%q: dark %v, want %v", env, got, dark)
+		}
+	}
+}
+
+// openPTY opens a pseudo-terminal: the terminal's side and the program's.
+func openPTY(t *testing.T) (terminal, program *os.File) {
+	t.Helper()
+	terminal, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	t.Cleanup(func() { terminal.Close() })
+	if err := unix.IoctlSetPointerInt(int(terminal.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(terminal.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	program, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { program.Close() })
+	return terminal, program
 }

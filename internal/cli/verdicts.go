@@ -9,6 +9,8 @@ import (
 
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/watch"
+	"kanzen.dev/kanzen/internal/workspace"
+	"kanzen.dev/kanzen/lessons"
 )
 
 // printer writes verdicts; in watch mode, only those that changed.
@@ -20,6 +22,8 @@ type printer struct {
 	// lastState is the connection as last reported; empty before any
 	// report, when the connection is assumed fine.
 	lastState string
+	// toldDeadEnds holds the dead ends already reported, each told once.
+	toldDeadEnds map[string]bool
 }
 
 func (p *printer) print(results []check.Result, now time.Time) {
@@ -85,4 +89,19 @@ func haveWant(r check.Result) string {
 		return "   " + r.Have
 	}
 	return ""
+}
+
+// deadEnds reports, once each, states the checks cannot come back from,
+// with how to start over. JSON output carries only the checks' verdicts.
+func (p *printer) deadEnds(said []string, lang lessons.Lang) {
+	for _, why := range said {
+		if p.json || p.toldDeadEnds[why] {
+			continue
+		}
+		if p.toldDeadEnds == nil {
+			p.toldDeadEnds = map[string]bool{}
+		}
+		p.toldDeadEnds[why] = true
+		fmt.Fprintf(p.out, "! %s\n  %s\n", why, startOver.With(workspace.ResetCommand(p.exercise, p.namespace)).In(lang))
+	}
 }

@@ -68,9 +68,9 @@ func Namespace(exerciseID string) string {
 }
 
 // Prove starts the exercise in a fresh namespace, checks that its starting
-// state fails, runs its reference solution, waits for every check to pass,
-// resets it and checks that the namespace is as it started; then deletes the
-// namespace.
+// state fails and is no dead end, runs its reference solution, waits for
+// every check to pass with no dead end, resets it and checks that the
+// namespace is as it started; then deletes the namespace.
 func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts Options) (r Report) {
 	began := time.Now()
 	r = Report{Exercise: ex.ID, Namespace: Namespace(ex.ID)}
@@ -108,6 +108,9 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	if check.AllPass(r.Start) {
 		return fail(StageStart, errors.New("the starting state already passes"))
 	}
+	if said := s.DeadEnds(startSnap, lessons.English); len(said) > 0 {
+		return fail(StageStart, fmt.Errorf("the starting state reads as a dead end: %s", strings.Join(said, " / ")))
+	}
 
 	r.Output, err = runSolution(ctx, ex, ns, kubeconfig, opts.Kubectl, opts.Dir)
 	if err != nil {
@@ -115,6 +118,9 @@ func Prove(ctx context.Context, target *kube.Target, ex *lessons.Exercise, opts 
 	}
 	if r.Solution, err = waitFor(s, opts.PassTimeout, check.AllPass); err != nil {
 		return fail(StageSolution, fmt.Errorf("after the solution, not every check passes (%w)", err))
+	}
+	if said := s.DeadEnds(s.Snapshot(), lessons.English); len(said) > 0 {
+		return fail(StageSolution, fmt.Errorf("the solved exercise reads as a dead end: %s", strings.Join(said, " / ")))
 	}
 
 	s.Close()

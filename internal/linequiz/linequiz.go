@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"kanzen.dev/kanzen/internal/check"
 	"kanzen.dev/kanzen/internal/progress"
 	"kanzen.dev/kanzen/internal/quiz"
@@ -41,43 +43,24 @@ func New(ctx context.Context, lang lessons.Lang, course *lessons.Course, quizzes
 	return &Session{ctx: ctx, lang: lang, course: course, quizzes: quizzes, in: bufio.NewReader(in), out: out, echo: echo}
 }
 
-// say picks the English or Japanese of a fixed phrase.
-func (s *Session) say(en, ja string) string {
-	if s.lang == lessons.Japanese {
-		return ja
-	}
-	return en
-}
-
 // NothingDue says that no question is due for review.
 func (s *Session) NothingDue() {
-	fmt.Fprintln(s.out, s.say("Nothing is due for review. Missed questions come back here.", "復習する問題はありません。間違えた問題がここに戻ってきます。"))
+	fmt.Fprintln(s.out, quiz.NothingDue.In(s.lang))
 }
 
 // Header says what is about to be asked.
 func (s *Session) Header(run *quiz.Run) {
 	n := len(run.Questions())
 	if run.Review() {
-		fmt.Fprintf(s.out, s.say("Questions due for review: %d\n", "復習：%d問\n"), n)
+		fmt.Fprintln(s.out, reviewHeader.With(n).In(s.lang))
 		return
 	}
 	title := ""
-	if ch := s.chapter(run.Quiz.Chapter); ch != nil {
+	if ch := s.course.Chapter(run.Quiz.Chapter); ch != nil {
 		title = ch.Title.In(s.lang)
 	}
-	fmt.Fprintf(s.out, s.say("Chapter %s · %s — %d questions, pass mark %d%%\n", "第%s章 %s — %d問、合格ライン%d%%\n"), run.Quiz.Chapter, title, n, percent(run.Quiz.PassMark))
+	fmt.Fprintln(s.out, chapterHeader.With(run.Quiz.Chapter, title, n, quiz.Percent(run.Quiz.PassMark)).In(s.lang))
 }
-
-func (s *Session) chapter(id string) *lessons.Chapter {
-	for i := range s.course.Chapters {
-		if s.course.Chapters[i].ID == id {
-			return &s.course.Chapters[i]
-		}
-	}
-	return nil
-}
-
-func percent(f float64) int { return int(f*100 + 0.5) }
 
 // Ask asks every question until the run is done; false if the input ended
 // first. A refused answer is explained and the question asked again.
@@ -95,7 +78,7 @@ func (s *Session) Ask(ctx context.Context, run *quiz.Run, g *quiz.Grader, save f
 				return false
 			}
 			v := run.Answer(ctx, g, answer, s.lang)
-			s.printVerdict(v, asked.Type)
+			s.print(quiz.VerdictLines(v, asked, answer, s.course, s.lang), 2)
 			if !v.Refused {
 				save()
 				break
@@ -118,8 +101,7 @@ func (s *Session) printQuestion(a quiz.Asked) {
 		}
 		fmt.Fprintf(s.out, "  %s\n", strings.Join(cats, "  "))
 	case quiz.Command:
-		fmt.Fprintln(s.out, s.say("  Type the kubectl command. After -f -, type the manifest and end it with a line holding only a dot.",
-			"  kubectlのコマンドを入力してください。-f - の後はマニフェストを入力し、ドットだけの行で終えます。"))
+		fmt.Fprintln(s.out, commandPrompt.In(s.lang))
 	}
 }
 
@@ -139,17 +121,17 @@ func (s *Session) readAnswer(a quiz.Asked) (quiz.Answer, error) {
 func (s *Session) readOnce(a quiz.Asked) (answer quiz.Answer, problem string, err error) {
 	switch a.Type {
 	case quiz.Single:
-		line, err := s.line(s.say(fmt.Sprintf("answer (1-%d): ", len(a.Choices)), fmt.Sprintf("答え (1-%d): ", len(a.Choices))))
+		line, err := s.line(singlePrompt.With(len(a.Choices)).In(s.lang))
 		n, ok := numbers(line, len(a.Choices))
 		if err != nil || !ok || len(n) != 1 {
-			return quiz.Answer{}, s.say("Type one number.", "番号を1つ入力してください。"), err
+			return quiz.Answer{}, typeOneNumber.In(s.lang), err
 		}
 		return a.ChoiceAnswer(n[0] - 1), "", nil
 	case quiz.Multiple:
-		line, err := s.line(s.say("answers, such as 1 3: ", "答え（例: 1 3）: "))
+		line, err := s.line(multiplePrompt.In(s.lang))
 		n, ok := numbers(line, len(a.Choices))
 		if err != nil || !ok || len(n) == 0 {
-			return quiz.Answer{}, s.say("Type the numbers of every right choice, such as 1 3.", "正しい選択肢の番号をすべて入力してください（例: 1 3）。"), err
+			return quiz.Answer{}, typeRightNumbers.In(s.lang), err
 		}
 		for i := range n {
 			n[i]--
@@ -158,10 +140,10 @@ func (s *Session) readOnce(a quiz.Asked) (answer quiz.Answer, problem string, er
 	case quiz.TrueFalse:
 		return s.readBool()
 	case quiz.Order:
-		line, err := s.line(s.say("order, such as 2 3 1: ", "順番（例: 2 3 1）: "))
+		line, err := s.line(orderPrompt.In(s.lang))
 		n, ok := numbers(line, len(a.Shown))
 		if err != nil || !ok || !isPermutation(n) {
-			return quiz.Answer{}, s.say(fmt.Sprintf("Type each number from 1 to %d once, in order.", len(a.Shown)), fmt.Sprintf("1から%dまでの番号を1回ずつ、順番に入力してください。", len(a.Shown))), err
+			return quiz.Answer{}, typeEachNumber.With(len(a.Shown)).In(s.lang), err
 		}
 		for i := range n {
 			n[i]--
@@ -176,18 +158,18 @@ func (s *Session) readOnce(a quiz.Asked) (answer quiz.Answer, problem string, er
 	if a.Ask == quiz.AskNamespaced {
 		return s.readBool()
 	}
-	line, err := s.line(s.say("answer: ", "答え: "))
+	line, err := s.line(textPrompt.In(s.lang))
 	if err == nil && strings.TrimSpace(line) == "" {
-		return quiz.Answer{}, s.say("Type an answer.", "答えを入力してください。"), nil
+		return quiz.Answer{}, quiz.TypeAnAnswer.In(s.lang), nil
 	}
 	return quiz.Typed(line), "", err
 }
 
 func (s *Session) readBool() (quiz.Answer, string, error) {
-	line, err := s.line(s.say("true or false: ", "true か false: "))
+	line, err := s.line(boolPrompt.In(s.lang))
 	b, ok := quiz.ParseBool(line)
 	if err != nil || !ok {
-		return quiz.Answer{}, s.say("Type true or false.", "true か false で答えてください。"), err
+		return quiz.Answer{}, typeTrueOrFalse.In(s.lang), err
 	}
 	return quiz.Says(b), "", nil
 }
@@ -205,7 +187,7 @@ func (s *Session) readSort(a quiz.Asked) (quiz.Answer, string, error) {
 				sorted[name] = a.Categories[n[0]-1]
 				break
 			}
-			fmt.Fprintf(s.out, "  %s\n", s.say(fmt.Sprintf("Type a category number, 1 to %d.", len(a.Categories)), fmt.Sprintf("カテゴリの番号（1から%d）を入力してください。", len(a.Categories))))
+			fmt.Fprintf(s.out, "  %s\n", typeCategory.With(len(a.Categories)).In(s.lang))
 		}
 	}
 	return quiz.Answer{Sort: sorted}, "", nil
@@ -299,38 +281,44 @@ func isPermutation(n []int) bool {
 	return len(n) > 0
 }
 
-func (s *Session) printVerdict(v quiz.Verdict, t quiz.Type) {
-	switch {
-	case v.Refused:
-		fmt.Fprintf(s.out, "! %s\n  %s\n", indent(v.Reason), s.say("Type it again.", "もう一度入力してください。"))
-		return
-	case v.Skipped:
-		fmt.Fprintf(s.out, "· %s\n", indent(v.Reason))
-	case v.Correct:
-		fmt.Fprintf(s.out, "✓ %s\n", s.say("Right.", "正解です。"))
-	default:
-		fmt.Fprintf(s.out, "✗ %s\n", s.say("Not quite.", "不正解です。"))
-		if v.Reason != "" {
-			fmt.Fprintf(s.out, "  %s\n", indent(v.Reason))
+// print writes lines the quiz engine presents, as a transcript does: a
+// mark at the line's start, other lines at least indent cells in, each
+// line's continuation under its text, and inline code without its
+// backticks.
+func (s *Session) print(lines []quiz.Line, indent int) {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		pad := strings.Repeat(" ", max(l.Indent, indent))
+		if l.Item {
+			pad = strings.Repeat(" ", l.Indent+indent)
 		}
-	}
-	for _, r := range v.Results {
-		fmt.Fprintf(s.out, "  %s %s%s\n", r.Status.Mark(), r.Title, resultHaveWant(r))
-	}
-	if lines := v.AnswerLines(t); !v.Correct && len(lines) > 0 {
-		fmt.Fprintf(s.out, "  %s\n", s.say("Answer:", "正解："))
-		for _, l := range lines {
-			fmt.Fprintf(s.out, "    %s\n", l)
+		text := withoutBackticks(l.Text)
+		oneItem := l.Tone == quiz.Title && i+1 < len(lines) && lines[i+1].Item && (i+2 == len(lines) || !lines[i+2].Item)
+		switch {
+		case l.Blank():
+			continue
+		case l.Mark != "":
+			pad = l.Mark
+		case l.Result != nil:
+			text = fmt.Sprintf("%s %s%s", l.Result.Status.Mark(), l.Result.Title, resultHaveWant(*l.Result))
+		case l.Badge != "":
+			text = l.Text + l.Badge
+		case l.Lesson != "":
+			text += " (" + l.Lesson + ")"
+		case oneItem:
+			// A heading over one item shares its line: "Answer: ...".
+			i++
+			text += " " + withoutBackticks(lines[i].Text)
 		}
-	} else if !v.Correct && v.Want != "" {
-		fmt.Fprintf(s.out, "  %s%s\n", s.say("Answer: ", "正解："), indent(v.Want))
+		under := "\n" + strings.Repeat(" ", ansi.StringWidth(pad))
+		fmt.Fprintln(s.out, pad+strings.ReplaceAll(text, "\n", under))
 	}
-	if v.Explain != "" {
-		fmt.Fprintf(s.out, "  %s\n", indent(v.Explain))
-	}
-	if _, l := s.course.Find(v.Lesson); l != nil && l.ID == v.Lesson {
-		fmt.Fprintf(s.out, "  %s%s (%s)\n", s.say("Lesson: ", "レッスン："), l.Title.In(s.lang), l.ID)
-	}
+}
+
+// withoutBackticks is text without surrounding space or the backticks
+// that mark its inline code, which a plain terminal cannot set apart.
+func withoutBackticks(text string) string {
+	return strings.ReplaceAll(strings.TrimSpace(text), "`", "")
 }
 
 // resultHaveWant is a failing check's have and want.
@@ -341,61 +329,36 @@ func resultHaveWant(r check.Result) string {
 	return ""
 }
 
-// indent keeps the lines of a long text under its first.
-func indent(text string) string {
-	return strings.ReplaceAll(strings.TrimSpace(text), "\n", "\n  ")
-}
-
-// Summary prints the score and what is due for review.
+// Summary prints the score and what went to review.
 func (s *Session) Summary(run *quiz.Run, p *progress.Progress) {
-	sc := run.Score()
+	due := 0
+	if p != nil {
+		due = len(quiz.Due(s.quizzes, p, "", time.Now()))
+	}
 	fmt.Fprintln(s.out)
-	line := fmt.Sprintf("Score: %d of %d right (%d%%)", sc.Correct, sc.Judged, percent(sc.Fraction()))
-	if s.lang == lessons.Japanese {
-		line = fmt.Sprintf("スコア：%d問中%d問正解（%d%%）", sc.Judged, sc.Correct, percent(sc.Fraction()))
-	}
-	if sc.Skipped > 0 {
-		line += fmt.Sprintf(s.say(" · %d not graded", "・採点なし%d問"), sc.Skipped)
-	}
-	if !run.Review() && run.Done() {
-		verdict := s.say("not passed", "不合格")
-		if sc.Passed() {
-			verdict = s.say("passed ✓", "合格 ✓")
-		}
-		line += fmt.Sprintf(s.say(" · pass mark %d%%: %s", "・合格ライン%d%%：%s"), percent(sc.PassMark), verdict)
-	}
-	fmt.Fprintln(s.out, line)
-	if p == nil {
-		return
-	}
-	if due := len(quiz.Due(s.quizzes, p, "", time.Now())); due > 0 {
-		fmt.Fprintf(s.out, s.say("Questions to review: %d (kanzen quiz --review)\n", "復習する問題：%d問（kanzen quiz --review）\n"), due)
-	}
+	s.print(quiz.SummaryLines(run, due, reviewCommand, s.lang), 0)
 }
 
 // QuizSummary is a chapter quiz in a line: its size, the last and best
 // scores, and what is due for review.
 func QuizSummary(lang lessons.Lang, z *quiz.Quiz, p *progress.Progress, now time.Time) string {
-	say := func(en, ja string) string {
-		return map[lessons.Lang]string{lessons.English: en, lessons.Japanese: ja}[lang]
-	}
-	line := fmt.Sprintf(say("%d questions", "%d問"), len(z.Questions))
+	line := questionCount.With(len(z.Questions)).In(lang)
 	if r, ok := p.QuizResults(z.Chapter); ok {
-		last := say("not passed", "不合格")
+		last := quiz.NotPassedWord
 		if r.Last.Passed {
-			last = say("passed", "合格")
+			last = quiz.PassedWord
 		}
-		line += fmt.Sprintf(say(" · last %d/%d %s · best %d/%d", "・前回 %d/%d %s・最高 %d/%d"), r.Last.Score, r.Last.Total, last, r.Best.Score, r.Best.Total)
+		line += lastAndBest.With(r.Last.Score, r.Last.Total, last, r.Best.Score, r.Best.Total).In(lang)
 	}
 	if due := len(quiz.Due([]*quiz.Quiz{z}, p, z.Chapter, now)); due > 0 {
-		line += fmt.Sprintf(say(" · %d to review", "・復習%d問"), due)
+		line += toReviewCount.With(due).In(lang)
 	}
 	return line
 }
 
 // List shows every chapter's quiz with the learner's scores.
 func (s *Session) List(p *progress.Progress, now time.Time) {
-	fmt.Fprintln(s.out, s.say("Quizzes (kanzen quiz CHAPTER takes one):", "クイズ（kanzen quiz 章番号 で開始）："))
+	fmt.Fprintln(s.out, quizzesHeading.In(s.lang))
 	for _, ch := range s.course.Chapters {
 		z := quiz.Find(s.quizzes, ch.ID)
 		if z == nil {
@@ -405,6 +368,6 @@ func (s *Session) List(p *progress.Progress, now time.Time) {
 		fmt.Fprintln(s.out, line)
 	}
 	if due := len(quiz.Due(s.quizzes, p, "", now)); due > 0 {
-		fmt.Fprintf(s.out, s.say("Questions to review: %d (kanzen quiz --review)\n", "復習する問題：%d問（kanzen quiz --review）\n"), due)
+		fmt.Fprintln(s.out, quiz.DueLine(due, s.lang).Text+reviewCommand.In(s.lang))
 	}
 }

@@ -1,5 +1,5 @@
-// Package markdown renders lessons for the terminal with Glamour, and wraps
-// Japanese itself, which Glamour cannot.
+// Package markdown renders lessons for the terminal with Glamour and wraps
+// them itself, between words and wide characters, which Glamour cannot.
 package markdown
 
 import (
@@ -55,15 +55,11 @@ func (c *Cache) Lines(l *lessons.Lesson, lang lessons.Lang, width int, style str
 	if page, ok := c.pages[key]; ok {
 		return page
 	}
-	var page []string
-	if lang == lessons.Japanese {
-		// Glamour wraps only at spaces and cuts words anywhere, which
-		// Japanese, written without spaces, suffers from: render it
-		// unwrapped and wrap it here between characters instead.
-		page = rewrap(c.render(joinListItems(unquote(l.Body.In(lang))), unwrapped, style, lang), width)
-	} else {
-		page = c.render(joinListItems(unquote(l.Body.In(lang))), width, style, lang)
-	}
+	// Glamour wraps only at spaces and hyphens and cuts longer words
+	// anywhere: Japanese, written without spaces, came out cut mid-word, and
+	// English inline code broke at its hyphens ("--" / "image=nginx").
+	// Render unwrapped and wrap here, between words and wide characters.
+	page := rewrap(c.render(joinListItems(unquote(l.Body.In(lang))), unwrapped, style, lang), width)
 	c.pages[key] = page
 	return page
 }

@@ -146,3 +146,25 @@ func read(path string) (*Progress, error) {
 	}
 	return p, nil
 }
+
+// Stamp identifies one version of the progress file: it changes whenever a
+// save replaces the file, which every save does (writeAtomic renames a new
+// file into place). The zero Stamp is a file that does not exist.
+type Stamp struct {
+	ModTime time.Time
+	Size    int64
+	inode   uint64
+}
+
+// Stamp returns the file's current stamp, so that a long-running reader
+// such as the TUI can tell when another kanzen saved progress and reload it.
+func (s Store) Stamp() (Stamp, error) {
+	info, err := os.Stat(s.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Stamp{}, nil
+	}
+	if err != nil {
+		return Stamp{}, err
+	}
+	return Stamp{ModTime: info.ModTime(), Size: info.Size(), inode: inodeOf(info)}, nil
+}

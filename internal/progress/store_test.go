@@ -312,3 +312,29 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+func TestStampChangesWithEverySave(t *testing.T) {
+	s := Store{Path: filepath.Join(t.TempDir(), "progress.json")}
+	none, err := s.Stamp()
+	if err != nil || none != (Stamp{}) {
+		t.Fatalf("a missing file: %+v, %v", none, err)
+	}
+	seen := map[Stamp]bool{none: true}
+	for i := range 3 {
+		// Saves within the same clock tick and of the same size still differ.
+		if _, err := s.Update(func(p *Progress) { p.Lang = "en" }); err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.Stamp()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[st] {
+			t.Fatalf("save %d left the stamp as it was: %+v", i+1, st)
+		}
+		seen[st] = true
+		if again, _ := s.Stamp(); again != st {
+			t.Fatalf("the stamp changed without a save: %+v then %+v", st, again)
+		}
+	}
+}

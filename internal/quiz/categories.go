@@ -21,14 +21,6 @@ const (
 // Categories lists the five categories in the book's order.
 var Categories = []Category{Workloads, DiscoveryLB, ConfigStorage, ClusterRes, Metadata}
 
-var categoryNames = map[Category]lessons.Text{
-	Workloads:     {lessons.English: "Workloads", lessons.Japanese: "Workloadsリソース"},
-	DiscoveryLB:   {lessons.English: "Discovery & LB", lessons.Japanese: "Discovery & LBリソース"},
-	ConfigStorage: {lessons.English: "Config & Storage", lessons.Japanese: "Config & Storageリソース"},
-	ClusterRes:    {lessons.English: "Cluster", lessons.Japanese: "Clusterリソース"},
-	Metadata:      {lessons.English: "Metadata", lessons.Japanese: "Metadataリソース"},
-}
-
 // Name is the category's name in lang; an unknown id is shown as it is.
 func (c Category) Name(lang lessons.Lang) string {
 	if t, ok := categoryNames[c]; ok {

@@ -21,11 +21,11 @@ const discoveryTimeout = 15 * time.Second
 
 // discoveryPrompt writes a discovery question's prompt from what it asks.
 func discoveryPrompt(ask Ask, resource string, lang lessons.Lang) string {
-	p := map[Ask]phrase{
+	p := map[Ask]lessons.Text{
 		AskNamespaced: promptNamespaced, AskShortNames: promptShortNames, AskGroup: promptGroup,
 		AskVersion: promptVersion, AskKind: promptKind,
 	}[ask]
-	return say(p, resource).in(lang)
+	return p.With(resource).In(lang)
 }
 
 // API lists the resources the cluster serves, in the versions it prefers,
@@ -95,9 +95,9 @@ func (g *Grader) gradeDiscovery(ctx context.Context, q *Question, a Answer, lang
 	r, ok, err := g.Resource(ctx, q.Resource)
 	switch {
 	case err != nil:
-		return skipped(say(discoveryFailed, firstLine(err.Error())), lang)
+		return skipped(discoveryFailed.With(firstLine(err.Error())), lang)
 	case !ok:
-		return skipped(say(resourceUnknown, q.Resource), lang)
+		return skipped(resourceUnknown.With(q.Resource), lang)
 	}
 	return judgeDiscovery(q.Ask, r, a, lang)
 }
@@ -113,12 +113,12 @@ func judgeDiscovery(ask Ask, r check.APIResource, a Answer, lang lessons.Lang) V
 		said, ok := a.boolean()
 		v.Correct = ok && said == r.Namespaced
 		if !ok {
-			v.Reason = answerTrueFalse.in(lang)
+			v.Reason = answerTrueFalse.In(lang)
 		}
 	case AskShortNames:
 		v.Want = strings.Join(r.ShortNames, ", ")
 		if len(r.ShortNames) == 0 {
-			v.Want = noShortNames.in(lang)
+			v.Want = noShortNames.In(lang)
 			v.Correct = slices.Contains([]string{"none", "なし", "-", "no", "ない"}, lower)
 		}
 		for _, s := range r.ShortNames {
@@ -127,13 +127,13 @@ func judgeDiscovery(ask Ask, r check.APIResource, a Answer, lang lessons.Lang) V
 	case AskGroup:
 		v.Want = r.Group
 		if r.Group == "" {
-			v.Want = coreGroup.in(lang)
+			v.Want = coreGroup.In(lang)
 			v.Correct = slices.Contains([]string{"core", `""`, "''", "コア"}, lower)
 		} else {
 			v.Correct = strings.EqualFold(text, r.Group)
 		}
 		if !v.Correct && (strings.Contains(text, "/") || versionLike.MatchString(lower)) {
-			v.Reason = say(isVersionNotGroup, text).in(lang)
+			v.Reason = isVersionNotGroup.With(text).In(lang)
 		}
 	case AskVersion:
 		v.Want = r.Version

@@ -31,7 +31,7 @@ const maxAnswer = 64 << 10
 // scratch namespace and judges the object the server returns with the
 // question's checks. Nothing is created.
 func (g *Grader) gradeCommand(ctx context.Context, q *Question, a Answer, lang lessons.Lang) Verdict {
-	want := say(forExample, q.Examples[0]).in(lang)
+	want := ForExample.With(q.Examples[0]).In(lang)
 	if v, ok := unreadable(a.Text, lang); ok {
 		v.Want = want
 		return v
@@ -42,7 +42,7 @@ func (g *Grader) gradeCommand(ctx context.Context, q *Question, a Answer, lang l
 	case errors.As(err, &r):
 		return Verdict{Refused: true, Reason: r.In(lang), Want: want}
 	case err != nil:
-		return Verdict{Reason: say(kubectlFailed, err).in(lang), Want: want}
+		return Verdict{Reason: kubectlFailed.With(err).In(lang), Want: want}
 	}
 	v := g.dryRun(ctx, q, inv, lang)
 	v.Want = want
@@ -53,13 +53,13 @@ func (g *Grader) gradeCommand(ctx context.Context, q *Question, a Answer, lang l
 // typed as a command: far too long, or holding a control character.
 func unreadable(text string, lang lessons.Lang) (Verdict, bool) {
 	if len(text) > maxAnswer {
-		return skipped(say(answerTooLong, len(text), maxAnswer), lang), true
+		return skipped(answerTooLong.With(len(text), maxAnswer), lang), true
 	}
 	at := strings.IndexFunc(text, func(r rune) bool {
 		return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r'
 	})
 	if at >= 0 {
-		return skipped(say(controlCharacter, string(rune(text[at]))), lang), true
+		return skipped(controlCharacter.With(string(rune(text[at]))), lang), true
 	}
 	return Verdict{}, false
 }
@@ -76,9 +76,9 @@ func (g *Grader) dryRun(ctx context.Context, q *Question, inv *Invocation, lang 
 	if err := g.Scratch(ctx); err != nil {
 		var netErr *url.Error
 		if errors.As(err, &netErr) {
-			return skipped(say(clusterUnreachable, firstLine(err.Error())), lang)
+			return skipped(clusterUnreachable.With(firstLine(err.Error())), lang)
 		}
-		return skipped(say(scratchProblem, ns, err), lang)
+		return skipped(scratchProblem.With(ns, err), lang)
 	}
 	config := rest.CopyConfig(target.Config)
 	config.Timeout = g.timeout()
@@ -88,10 +88,10 @@ func (g *Grader) dryRun(ctx context.Context, q *Question, inv *Invocation, lang 
 	config.UserAgent = cmp.Or(config.UserAgent, "kanzen")
 	disco, mapper, err := g.discovery(config)
 	if err != nil {
-		return skipped(say(clusterUnreachable, firstLine(err.Error())), lang)
+		return skipped(clusterUnreachable.With(firstLine(err.Error())), lang)
 	}
 	if err := clearLeftovers(ctx, config, disco, ns, q.Kind); err != nil {
-		return skipped(say(scratchProblem, ns, firstLine(err.Error())), lang)
+		return skipped(scratchProblem.With(ns, firstLine(err.Error())), lang)
 	}
 	started := time.Now().Truncate(time.Second)
 	seen := &responses{}
@@ -101,17 +101,17 @@ func (g *Grader) dryRun(ctx context.Context, q *Question, inv *Invocation, lang 
 	var failure kanzenFailure
 	switch {
 	case errors.As(err, &failure):
-		return skipped(say(kanzenFailed, failure), lang)
+		return skipped(kanzenFailed.With(failure), lang)
 	case err != nil && seen.unreachable() != nil:
-		return skipped(say(clusterUnreachable, firstLine(seen.unreachable().Error())), lang)
+		return skipped(clusterUnreachable.With(firstLine(seen.unreachable().Error())), lang)
 	case err != nil && seen.refused():
-		return skipped(say(clusterError, fewLines(err)), lang)
+		return skipped(clusterError.With(fewLines(err)), lang)
 	case err != nil:
-		return Verdict{Reason: say(kubectlFailed, fewLines(err)).in(lang)}
+		return Verdict{Reason: kubectlFailed.With(fewLines(err)).In(lang)}
 	}
 	objects, err := decodeObjects(out)
 	if err != nil {
-		return skipped(say(kanzenFailed, err), lang)
+		return skipped(kanzenFailed.With(err), lang)
 	}
 	return judgeObjects(q, objects, ns, started, lang)
 }
@@ -145,7 +145,7 @@ func runBounded(ctx context.Context, timeout time.Duration, inv *Invocation, f c
 // returned. The first result is always whether it made the right kind.
 func judgeObjects(q *Question, objects []watch.Object, ns string, started time.Time, lang lessons.Lang) Verdict {
 	if len(objects) == 0 {
-		return Verdict{Reason: noObject.in(lang)}
+		return Verdict{Reason: noObject.In(lang)}
 	}
 	byKind := map[string][]watch.Object{}
 	var kinds []string
@@ -156,10 +156,10 @@ func judgeObjects(q *Question, objects []watch.Object, ns string, started time.T
 		}
 		byKind[kind] = append(byKind[kind], o)
 	}
-	kind := check.Result{ID: "kind", Title: say(makesKind, q.Kind).in(lang), Have: strings.Join(kinds, ", "), Want: q.Kind, Status: check.Pass}
+	kind := check.Result{ID: "kind", Title: makesKind.With(q.Kind).In(lang), Have: strings.Join(kinds, ", "), Want: q.Kind, Status: check.Pass}
 	if len(byKind[q.Kind]) == 0 {
 		kind.Status = check.Fail
-		return Verdict{Reason: say(wrongKind, kind.Have, q.Kind).in(lang), Results: []check.Result{kind}}
+		return Verdict{Reason: wrongKind.With(kind.Have, q.Kind).In(lang), Results: []check.Result{kind}}
 	}
 	in := check.Input{Snapshot: watch.Snapshot{Namespace: ns, Objects: byKind, Synced: true}, Started: started}
 	results := append([]check.Result{kind}, q.program.Evaluate(in, lang)...)

@@ -13,7 +13,7 @@ func gradeLocal(q *Question, a Answer, lang lessons.Lang) Verdict {
 	case Single:
 		v := Verdict{Want: q.Choices[q.Correct[0]].In(lang)}
 		if len(a.Choices) != 1 {
-			v.Reason = chooseOne.in(lang)
+			v.Reason = chooseOne.In(lang)
 			return v
 		}
 		v.Reason = outOfRange(a.Choices, len(q.Choices), lang)
@@ -33,10 +33,10 @@ func gradeLocal(q *Question, a Answer, lang lessons.Lang) Verdict {
 		v.Correct = slices.Equal(chosen, correct)
 		return v
 	case TrueFalse:
-		v := Verdict{Want: truthWord(q.Truth).in(lang)}
+		v := Verdict{Want: truthWord(q.Truth).In(lang)}
 		said, ok := a.boolean()
 		if !ok {
-			v.Reason = answerTrueFalse.in(lang)
+			v.Reason = answerTrueFalse.In(lang)
 		}
 		v.Correct = ok && said == q.Truth
 		return v
@@ -47,7 +47,7 @@ func gradeLocal(q *Question, a Answer, lang lessons.Lang) Verdict {
 		}
 		v := Verdict{Want: strings.Join(want, " → "), Wants: want}
 		if !isPermutation(a.Order, len(q.Items)) {
-			v.Reason = notAPermutation.in(lang)
+			v.Reason = notAPermutation.In(lang)
 			return v
 		}
 		v.Correct = slices.IsSorted(a.Order)
@@ -58,7 +58,7 @@ func gradeLocal(q *Question, a Answer, lang lessons.Lang) Verdict {
 	return Verdict{}
 }
 
-func truthWord(b bool) phrase {
+func truthWord(b bool) lessons.Text {
 	if b {
 		return answerTrue
 	}
@@ -69,7 +69,7 @@ func truthWord(b bool) phrase {
 func outOfRange(chosen []int, n int, lang lessons.Lang) string {
 	for _, c := range chosen {
 		if c < 0 || c >= n {
-			return say(choiceOutOfRange, c+1).in(lang)
+			return choiceOutOfRange.With(c + 1).In(lang)
 		}
 	}
 	return ""
@@ -98,7 +98,7 @@ func gradeSort(q *Question, a Answer, lang lessons.Lang) Verdict {
 	for _, item := range q.Sorted {
 		put, ok := a.Sort[item.Name]
 		if put != item.Category {
-			where := unsorted.in(lang)
+			where := unsorted.In(lang)
 			if ok {
 				where = put.Name(lang)
 			}
@@ -122,7 +122,7 @@ func gradeSort(q *Question, a Answer, lang lessons.Lang) Verdict {
 	}
 	v := Verdict{Correct: len(misplaced) == 0, Want: strings.Join(groups, "; "), Wants: groups, Explain: strings.Join(notes, "")}
 	if len(misplaced) > 0 {
-		v.Reason = say(misplacedItems, strings.Join(misplaced, ", ")).in(lang)
+		v.Reason = misplacedItems.With(strings.Join(misplaced, ", ")).In(lang)
 	}
 	return v
 }

@@ -112,18 +112,18 @@ func (g *Grader) Grade(ctx context.Context, q *Question, a Answer, lang lessons.
 }
 
 // skipped is a verdict for an answer that could not be judged.
-func skipped(why message, lang lessons.Lang) Verdict {
-	return Verdict{Skipped: true, Reason: why.in(lang)}
+func skipped(why lessons.Message, lang lessons.Lang) Verdict {
+	return Verdict{Skipped: true, Reason: why.In(lang)}
 }
 
 // cluster returns the target, or a skipped verdict that says why not.
 func (g *Grader) cluster(lang lessons.Lang) (*kube.Target, *Verdict) {
 	if g == nil || g.Target == nil {
-		var why any = "no cluster configured"
+		var why any = noClusterConfigured
 		if g != nil && g.NoCluster != nil {
 			why = firstLine(g.NoCluster.Error())
 		}
-		v := skipped(say(noCluster, why), lang)
+		v := skipped(noCluster.With(why), lang)
 		return nil, &v
 	}
 	return g.Target, nil

@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"strings"
+
+	"kanzen.dev/kanzen/lessons"
 )
 
 // splitCommand splits the first command of text into words the way a POSIX
@@ -118,7 +120,7 @@ func expands(s string, i int) bool {
 
 // shellOnly refuses the shell syntax at the start of s, naming it.
 func shellOnly(s string) error {
-	var what phrase
+	var what lessons.Text
 	token := s[:1]
 	switch {
 	case strings.HasPrefix(s, "||"), strings.HasPrefix(s, "&&"):

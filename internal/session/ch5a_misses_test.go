@@ -37,7 +37,7 @@ spec:
     command: ["sh", "-c", "while true; do sleep 3600; done"]
     env: [{name: DB_ADDR, value: "%s"}]
   - name: ambassador
-    image: alpine/socat
+    image: alpine/socat:1.8.0.3
     args: ["TCP-LISTEN:6379,fork,reuseaddr", "TCP:%s"]
     ports: [{containerPort: 6379}]
 EOF`

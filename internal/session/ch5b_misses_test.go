@@ -47,6 +47,21 @@ spec:
       restartPolicy: Never
       containers: [{name: work, image: "busybox:1.36", command: [sh, -c, "echo processing one item"]}]
 EOF`
+
+	// job510 is exercise 5.10's Job with parallelism, the container's
+	// name and image, and its command given by the caller.
+	job510 = `kubectl apply -f - <<'EOF'
+apiVersion: batch/v1
+kind: Job
+metadata: {name: process}
+spec:
+  completions: 4
+  parallelism: %d
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: %s, image: "%s", command: %s}]
+EOF`
 )
 
 // The second half of chapter 5's plausible mistakes: Deployments,
@@ -100,6 +115,20 @@ kubectl set image deployment/web nginx=nginx:1.27`,
 		nearMiss{exercise: "5.10", name: "no parallelism",
 			script: jobWithoutParallelism,
 			check:  "parallelism", status: check.Fail, have: "1", want: "2"},
+		nearMiss{exercise: "5.10", name: "a container named worker",
+			script: fmt.Sprintf(job510, 2, "worker", "busybox", `[sh, -c, "echo processing one item"]`),
+			check:  "container", status: check.Fail, have: "worker", want: "work"},
+		nearMiss{exercise: "5.10", name: "busybox without a tag",
+			script: fmt.Sprintf(job510, 2, "worker", "busybox", `[sh, -c, "echo processing one item"]`),
+			check:  "image", status: check.Fail, have: "busybox", want: "busybox:1.36"},
+		nearMiss{exercise: "5.10", name: "another message",
+			script: fmt.Sprintf(job510, 2, "work", "busybox:1.36", `[sh, -c, "echo processing"]`),
+			check:  "command", status: check.Fail, have: "echo processing", want: "echo processing one item"},
+		// The same command without a shell passes its check; parallelism 1
+		// keeps the whole from passing.
+		nearMiss{exercise: "5.10", name: "echo without a shell",
+			script: fmt.Sprintf(job510, 1, "work", "busybox:1.36", `[/bin/echo, "processing one item"]`),
+			check:  "command", status: check.Pass, have: "echo processing one item"},
 
 		nearMiss{exercise: "5.11", name: "every five minutes",
 			script: `kubectl create cronjob hello --image=busybox:1.36 --schedule="*/5 * * * *" -- date`,

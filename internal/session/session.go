@@ -141,16 +141,27 @@ func (s *Session) Err() error {
 
 // Evaluate judges the checks against a snapshot, in one language.
 func (s *Session) Evaluate(snap watch.Snapshot, lang lessons.Lang) []check.Result {
+	return s.program.Evaluate(s.input(snap), lang)
+}
+
+// DeadEnds says what in the snapshot the checks cannot come back from by
+// themselves, in one language; none means the exercise can still be done.
+func (s *Session) DeadEnds(snap watch.Snapshot, lang lessons.Lang) []string {
+	return s.program.DeadEnds(s.input(snap), lang)
+}
+
+// input is what the checks see of one snapshot.
+func (s *Session) input(snap watch.Snapshot) check.Input {
 	s.mu.Lock()
 	kubeconfig := s.kubeconfig
 	s.mu.Unlock()
-	return s.program.Evaluate(check.Input{
+	return check.Input{
 		Snapshot:       snap,
 		Started:        s.Info.Started,
 		Kubeconfig:     kubeconfig,
 		API:            s.api,
 		SimulatedNodes: s.simulated,
-	}, lang)
+	}
 }
 
 // Close stops the watches.

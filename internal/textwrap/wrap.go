@@ -82,8 +82,9 @@ func tokens(s string) []string {
 			}
 			out = append(out, " ")
 		case strings.ContainsRune(noLineStart, r) && word != "":
-			// Closing punctuation stays with what it closes.
-			word += string(r)
+			// Closing punctuation stays with what it closes, and a line may
+			// break after it: "Node、Namespace" is two pieces, not a word.
+			out, word = append(out, word+string(r)), ""
 		case strings.ContainsRune(noLineStart+asciiClosers, r) && word == "" && len(out) > 0 && out[len(out)-1] != " ":
 			out[len(out)-1] += string(r)
 		case ansi.StringWidth(string(r)) > 1:

@@ -1,6 +1,7 @@
 package textwrap
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,6 +36,19 @@ func TestClosingPunctuationNeverStartsALine(t *testing.T) {
 				if r := []rune(l); len(r) > 0 && strings.ContainsRune(noLineStart+asciiClosers, r[0]) && len(r) < len([]rune(text)) {
 					t.Errorf("width %d: %q starts a line: %q", w, string(r[0]), Wrap(text, w))
 				}
+			}
+		}
+	}
+}
+
+func TestWordsBetweenJapanesePunctuationAreNeverCut(t *testing.T) {
+	text := "Node、Namespace、PersistentVolume、ClusterRole、ClusterRoleBinding、CustomResourceDefinitionはクラスタ全体のリソースです。"
+	words := []string{"Node", "Namespace", "PersistentVolume", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"}
+	for w := 30; w <= 60; w++ {
+		lines := Wrap(text, w)
+		for _, word := range words {
+			if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, word) }) {
+				t.Errorf("width %d cut %s: %q", w, word, lines)
 			}
 		}
 	}

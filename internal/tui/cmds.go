@@ -181,14 +181,19 @@ func (m Model) openShell() tea.Cmd {
 	}
 	shell := &shellCommand{
 		target: m.cluster.target, dir: m.opts.ShellDir, shell: m.opts.Shell,
-		namespace: m.exercise.namespace(), banner: m.words().shellBanner,
+		namespace:  m.exercise.namespace(),
 		kubectlFor: m.opts.KubectlFor,
 	}
 	if session.ReadsKubeconfig(m.exercise.ex) {
 		// An exercise about contexts is done in the learner's own
 		// kubeconfig, which its checks read.
-		shell.own, shell.banner = true, m.words().ownShellBanner
+		shell.own = true
 	}
+	banner := shellBanner
+	if shell.own {
+		banner = ownShellBanner
+	}
+	shell.banner = banner.With(shell.namespace, m.cluster.target.Context).In(m.lang)
 	return tea.Exec(shell, func(err error) tea.Msg { return shellDoneMsg{err: err} })
 }
 
@@ -220,7 +225,7 @@ func (c *shellCommand) Run() error {
 	if shell == "" {
 		shell = "/bin/sh"
 	}
-	fmt.Fprintf(c.stdout, "\n"+c.banner+"\n\n", c.namespace, c.target.Context)
+	fmt.Fprint(c.stdout, "\n"+c.banner+"\n\n")
 	cmd := exec.Command(shell)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
 	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "KANZEN_NAMESPACE="+c.namespace)

@@ -83,9 +83,11 @@ func (p *exercisePane) evaluate(lang lessons.Lang) {
 	}
 }
 
-// lines draws the pane's content for a width, before scrolling.
-func (p *exercisePane) lines(m *Model, w int) []string {
-	st, t, lang := m.styles(), m.words(), m.lang
+// lines draws the pane's content in f.w cells, before scrolling; problem
+// says why exercises cannot run, if they cannot, and record is the
+// learner's on this exercise.
+func (p *exercisePane) lines(f frame, problem string, record progress.Exercise) []string {
+	st, lang, w := f.st, f.lang, f.w
 	ex := p.ex
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
@@ -94,7 +96,6 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 			add(hanging(l, w, style, st.key.Render)...)
 		}
 	}
-	plain := func(s ...string) string { return strings.Join(s, "") }
 
 	for i, l := range textwrap.Wrap(ex.Title.In(lang), max(w-len(ex.ID)-1, 1)) {
 		if i == 0 {
@@ -112,30 +113,30 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 
 	switch p.phase {
 	case looking:
-		add(st.dim.Render(t.connecting + "…"))
+		add(st.dim.Render(connectingStatus.In(lang) + "…"))
 		return out
 	case notStarted:
-		if msg := m.clusterProblem(); msg != "" {
-			para(msg, st.warn.Render)
+		if problem != "" {
+			para(problem, st.warn.Render)
 			return out
 		}
 		if p.gone {
-			para(fmt.Sprintf(t.namespaceGone, p.namespace()), st.warn.Render)
+			para(namespaceGone.With(p.namespace()).In(lang), st.warn.Render)
 			add("")
 		}
-		para(fmt.Sprintf(t.startPrompt, p.namespace()), st.key.Render)
+		para(startPrompt.With(p.namespace()).In(lang), st.key.Render)
 		return out
 	case starting:
-		para(fmt.Sprintf(t.starting, p.namespace()), st.dim.Render)
+		para(startingExercise.With(p.namespace()).In(lang), st.dim.Render)
 		return out
 	case resetting:
-		para(fmt.Sprintf(t.resetting, p.namespace()), st.dim.Render)
+		para(resettingExercise.With(p.namespace()).In(lang), st.dim.Render)
 		return out
 	case failed:
 		para(p.err.Error(), st.bad.Render)
-		if msg := m.clusterProblem(); msg != "" {
+		if problem != "" {
 			add("")
-			para(msg, st.warn.Render)
+			para(problem, st.warn.Render)
 		}
 		return out
 	}
@@ -146,33 +147,32 @@ func (p *exercisePane) lines(m *Model, w int) []string {
 		add("")
 	}
 	for _, r := range p.results {
-		add(resultLines(r, w, st, t)...)
+		add(resultLines(r, w, st, lang)...)
 	}
 	add("")
-	record := exerciseRecord(m.progress, ex.ID)
 	if check.AllPass(p.results) {
-		add(st.good.Render("✓ "+t.allPass) + "  " + st.dim.Render(t.next))
+		add(st.good.Render("✓ "+allPass.In(lang)) + "  " + st.dim.Render(nextStep.In(lang)))
 		add("")
-		add(st.title.Render(t.debrief))
+		add(st.title.Render(debriefHeading.In(lang)))
 		para(ex.Debrief.In(lang), plain)
 		add("")
 	}
 	hints, shown := record.HintsUsed, record.SolutionShown
 	for i := 0; i < hints && i < len(ex.Hints); i++ {
-		para(fmt.Sprintf("%s %d/%d: %s", t.hint, i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
+		para(fmt.Sprintf("%s %d/%d: %s", hintKey.short.In(lang), i+1, len(ex.Hints), ex.Hints[i].In(lang)), st.warn.Render)
 	}
 	if shown {
-		add(st.title.Render(fmt.Sprintf(t.solutionHeader, p.namespace())))
+		add(st.title.Render(solutionHeader.With(p.namespace()).In(lang)))
 		for _, cmd := range ex.Solution {
 			for _, l := range strings.Split(cmd, "\n") {
 				add(st.key.Render("  " + l))
 			}
 		}
 	}
-	add(st.dim.Render(fmt.Sprintf("h %s %d/%d · s %s · r %s · ! %s", t.hint, min(hints+1, len(ex.Hints)), len(ex.Hints), t.solution, t.reset, t.shell)))
+	add(st.dim.Render(fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(exerciseFooter, lang, 0))))
 	add("")
-	add(st.dim.Render("── " + t.live + " ──"))
-	add(liveLines(p.snapshot, ex.Kinds, w, st, t)...)
+	add(st.dim.Render("── " + liveHeading.In(lang) + " ──"))
+	add(liveLines(p.snapshot, ex.Kinds, w, st, lang)...)
 	return out
 }
 
@@ -256,7 +256,7 @@ func inlineCode(line string, text, code func(...string) string) string {
 
 // resultLines is one check: its mark and title, and have/want while it
 // does not pass (beside the title when there is room).
-func resultLines(r check.Result, w int, st styles, t words) []string {
+func resultLines(r check.Result, w int, st styles, lang lessons.Lang) []string {
 	mark := map[check.Status]string{check.Pass: st.good.Render("✓"), check.Fail: st.bad.Render("✗"),
 		check.Pending: st.dim.Render("·"), check.Unavailable: st.dim.Render("○")}[r.Status]
 	titleLines := textwrap.Wrap(r.Title, max(w-2, 1))
@@ -271,7 +271,7 @@ func resultLines(r check.Result, w int, st styles, t words) []string {
 	case check.Fail:
 		detail, style = fmt.Sprintf("have %s · want %s", orDash(r.Have), orDash(r.Want)), st.bad
 	case check.Pending:
-		detail = t.pending
+		detail = pendingCheck.In(lang)
 	case check.Unavailable:
 		detail = r.Have
 	}
@@ -303,7 +303,7 @@ func orDash(s string) string {
 
 // liveLines lists the namespace's objects, one line each, the way
 // kubectl get would sum them up.
-func liveLines(s watch.Snapshot, kinds []string, w int, st styles, t words) []string {
+func liveLines(s watch.Snapshot, kinds []string, w int, st styles, lang lessons.Lang) []string {
 	var out []string
 	for _, kind := range kinds {
 		for _, obj := range s.Objects[kind] {
@@ -313,7 +313,7 @@ func liveLines(s watch.Snapshot, kinds []string, w int, st styles, t words) []st
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, st.dim.Render(t.noObjects))
+		out = append(out, st.dim.Render(noObjects.In(lang)))
 	}
 	return out
 }

@@ -8,8 +8,7 @@ import (
 
 // key handles a key press for the screen and overlay in front.
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := msg.String()
-	if k == "ctrl+c" {
+	if m.pressed(msg, interruptKey) {
 		return m.quit()
 	}
 	switch m.overlay {
@@ -17,64 +16,60 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.overlay = noOverlay
 		return m, nil
 	case confirmRemoteOverlay, confirmResetOverlay:
-		return m.confirm(k)
+		return m.confirm(msg)
 	}
-	if m.screen == quizScreen && m.quiz.typing() {
-		// Every printable key types into the answer.
-		return m.quizKey(msg)
-	}
-	switch k {
-	case "q":
+	switch {
+	case m.pressed(msg, quitKey, quitQuizKey):
 		return m.quit()
-	case "?":
+	case m.pressed(msg, helpKey):
 		m.overlay = helpOverlay
 		return m, nil
-	case "L":
+	case m.pressed(msg, langKey):
 		m.lang = nextLang(m.lang)
 		m.exercise.evaluate(m.lang)
 		reword := m.relang()
 		lang := string(m.lang)
 		return m, tea.Batch(reword, m.saveProgress(func(p *progress.Progress) { p.Lang = lang }))
-	case "S":
+	case m.pressed(msg, sandboxKey):
 		return m.offerSandbox()
 	}
 	switch m.screen {
 	case homeScreen:
-		return m.homeKey(k)
+		return m.homeKey(msg)
 	case quizScreen:
 		if !m.quiz.open() {
 			return m.leaveQuiz()
 		}
 		return m.quizKey(msg)
 	}
-	return m.studyKey(k)
+	return m.studyKey(msg)
 }
 
-func (m Model) homeKey(k string) (tea.Model, tea.Cmd) {
+func (m Model) homeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	n := len(m.homeEntries())
 	page := max(m.height-3, 1)
-	switch k {
-	case "up", "k":
+	switch {
+	case m.pressed(msg, upKey):
 		m.homeCursor = max(m.homeCursor-1, 0)
-	case "down", "j":
+	case m.pressed(msg, downKey):
 		m.homeCursor = clamp(m.homeCursor+1, 0, n-1)
-	case "pgup", "b":
+	case m.pressed(msg, pageUpKey):
 		m.homeCursor = max(m.homeCursor-page, 0)
-	case "pgdown", "space", "f":
+	case m.pressed(msg, pageDownKey):
 		m.homeCursor = clamp(m.homeCursor+page, 0, n-1)
-	case "home", "g":
+	case m.pressed(msg, topKey):
 		m.homeCursor = 0
-	case "end", "G":
+	case m.pressed(msg, bottomKey):
 		m.homeCursor = max(n-1, 0)
-	case "1", "2", "3", "4", "5", "6", "7", "8", "9":
-		if i, ok := m.chapterEntry(k); ok {
+	case m.pressed(msg, chapterKey):
+		if i, ok := m.chapterEntry(msg.String()); ok {
 			m.homeCursor = i
 		}
-	case "enter", "right", "l":
+	case m.pressed(msg, openKey):
 		if n > 0 {
 			return m.openEntry(clamp(m.homeCursor, 0, n-1))
 		}
-	case "esc":
+	case m.pressed(msg, backKey):
 		if len(m.steps) > 0 && m.progress.Last.Lesson != "" {
 			return m, m.goTo(m.pos)
 		}
@@ -110,58 +105,58 @@ func (m Model) openEntry(i int) (tea.Model, tea.Cmd) {
 	return m, m.goTo(m.firstStepOf(i))
 }
 
-func (m Model) studyKey(k string) (tea.Model, tea.Cmd) {
+func (m Model) studyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	p := &m.exercise
 	page := max(m.paneHeight()-2, 1)
-	switch k {
-	case "esc", "c":
+	switch {
+	case m.pressed(msg, chaptersKey):
 		old := p.session
 		m.screen, m.exercise = homeScreen, exercisePane{}
 		return m, closeSession(old)
-	case "Q":
+	case m.pressed(msg, quizKey):
 		return m.chapterQuiz()
-	case "right", "n":
+	case m.pressed(msg, nextStepKey):
 		if m.pos+1 < len(m.steps) {
 			return m, m.goTo(m.pos + 1)
 		}
-	case "left", "p":
+	case m.pressed(msg, prevStepKey):
 		if m.pos > 0 {
 			return m, m.goTo(m.pos - 1)
 		}
-	case "tab", "shift+tab":
+	case m.pressed(msg, focusKey):
 		m.focusExercise = !m.focusExercise
-	case "up", "k":
+	case m.pressed(msg, upKey):
 		m.scroll(-1)
-	case "down", "j":
+	case m.pressed(msg, downKey):
 		m.scroll(1)
-	case "pgup", "b":
+	case m.pressed(msg, pageUpKey):
 		m.scroll(-page)
-	case "pgdown", "space", "f":
+	case m.pressed(msg, pageDownKey):
 		m.scroll(page)
-	case "home", "g":
+	case m.pressed(msg, topKey):
 		m.scroll(-1 << 20)
-	case "end", "G":
+	case m.pressed(msg, bottomKey):
 		m.scroll(1 << 20)
 	}
 	if p.ex == nil {
 		return m, nil
 	}
 	id := p.ex.ID
-	switch k {
-	case "enter":
+	switch {
+	case m.pressed(msg, startKey):
 		return m.startExercise()
-	case "h":
+	case m.pressed(msg, hintKey):
 		level := min(exerciseRecord(m.progress, id).HintsUsed+1, len(p.ex.Hints))
 		m.focusExercise = true
 		return m, m.saveProgress(func(pr *progress.Progress) { pr.UseHint(id, level) })
-	case "s":
+	case m.pressed(msg, solutionKey):
 		m.focusExercise = true
 		return m, m.saveProgress(func(pr *progress.Progress) { pr.ShowSolution(id) })
-	case "r":
+	case m.pressed(msg, resetKey):
 		if p.phase == watching || p.phase == failed {
 			m.overlay = confirmResetOverlay
 		}
-	case "!":
+	case m.pressed(msg, shellKey):
 		return m, m.openShell()
 	}
 	return m, nil
@@ -188,14 +183,10 @@ func (m Model) startExercise() (tea.Model, tea.Cmd) {
 }
 
 // confirm answers the question an overlay asks.
-func (m Model) confirm(k string) (tea.Model, tea.Cmd) {
+func (m Model) confirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	question := m.overlay
-	var yes bool
-	switch k {
-	case "y", "Y":
-		yes = true
-	case "n", "N", "esc", "q":
-	default:
+	yes := m.pressed(msg, yesKey)
+	if !yes && !m.pressed(msg, noKey) {
 		return m, nil
 	}
 	m.overlay = noOverlay
@@ -248,11 +239,7 @@ func (m Model) wheel(msg tea.MouseWheelMsg) Model {
 		m.homeCursor = clamp(m.homeCursor+delta/3, 0, max(len(m.homeEntries())-1, 0))
 		return m
 	case quizScreen:
-		if msg.Button == tea.MouseWheelUp {
-			m.scrollQuiz("up")
-		} else {
-			m.scrollQuiz("down")
-		}
+		m.scrollQuizBy(delta / 3)
 		return m
 	}
 	if m.twoColumns() {

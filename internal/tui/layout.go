@@ -90,3 +90,6 @@ func window(lines []string, offset, h int) ([]string, int) {
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// plain leaves text as it is, where a style is asked for.
+func plain(s ...string) string { return strings.Join(s, "") }

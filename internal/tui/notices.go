@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"kanzen.dev/kanzen/internal/progress"
@@ -11,7 +10,6 @@ import (
 // explain words the notices kanzen starts with in the learner's language:
 // what it could not use of the progress file, and why.
 func (m Model) explain(notices []error) string {
-	t := m.words()
 	var lines []string
 	for _, err := range notices {
 		var corrupt *progress.CorruptError
@@ -19,11 +17,11 @@ func (m Model) explain(notices []error) string {
 		var lang *progress.UnknownLangError
 		switch {
 		case errors.As(err, &corrupt):
-			lines = append(lines, fmt.Sprintf(t.progressSetAside, corrupt.Path, corrupt.Err, corrupt.Backup))
+			lines = append(lines, progressSetAside.With(corrupt.Path, corrupt.Err, corrupt.Backup).In(m.lang))
 		case errors.As(err, &newer):
-			lines = append(lines, fmt.Sprintf(t.progressNewer, newer.Path, newer.Version))
+			lines = append(lines, progressNewer.With(newer.Path, newer.Version).In(m.lang))
 		case errors.As(err, &lang):
-			lines = append(lines, fmt.Sprintf(t.progressLang, lang.Path, lang.Lang))
+			lines = append(lines, progressLang.With(lang.Path, lang.Lang).In(m.lang))
 		default:
 			lines = append(lines, err.Error())
 		}

@@ -663,3 +663,24 @@ func TestLanguageSwitchRewordsTheClustersVerdict(t *testing.T) {
 		t.Fatalf("the verdict was not reworded:\n%s", viewText(m))
 	}
 }
+
+// A scroll or a click reads the layout View drew; it does not lay the quiz
+// out again in Update.
+func TestScrollingTheQuizReadsTheLayoutViewDrew(t *testing.T) {
+	m := quizModel(t, Options{Lang: lessons.English, Cluster: localCluster}, 80, 24)
+	m.View()
+	drawn := m.drawn.quiz
+	if drawn == nil {
+		t.Fatal("View kept no layout of the quiz")
+	}
+	// A layout far longer than the question's, so that where the scroll
+	// stops tells which layout it read.
+	drawn.lines, drawn.targets, drawn.focus = make([]string, 1000), slices.Repeat([]int{-1}, 1000), -1
+	m = keys(t, m, "G")
+	if want := 1000 - (drawn.h - 2); m.quiz.offset != want {
+		t.Fatalf("G scrolled to %d, want %d from the layout View drew", m.quiz.offset, want)
+	}
+	if m.drawn.quiz != nil {
+		t.Fatal("the next model shares the layout of the one View drew")
+	}
+}

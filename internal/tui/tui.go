@@ -115,6 +115,9 @@ type Model struct {
 	cluster  clusterState
 	sandbox  sandboxState
 	progress *progress.Progress
+	// drawn is what View laid out of this model; seen is what it laid
+	// out of the model this Update started from.
+	drawn, seen *drawnLayouts
 	// notice is a message for the learner (an error, a saved file), shown
 	// in the footer until the next key.
 	notice string
@@ -154,6 +157,7 @@ func New(opts Options) Model {
 		cluster: clusterState{target: opts.Cluster},
 		lesson:  lessonPane{renders: markdown.NewCache()},
 		grader:  opts.Grader,
+		drawn:   &drawnLayouts{},
 	}
 	m.notice = m.explain(opts.Notices)
 	if i, ok := m.resumeStep(); ok {
@@ -184,9 +188,6 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, probeCluster(m.cluster.target, 0))
 }
 
-func (m Model) words() words      { return text[m.lang] }
-func (m Model) qwords() quizWords { return text[m.lang].quiz }
-
 // now is the time by the model's clock.
 func (m Model) now() time.Time {
 	if m.opts.Now != nil {
@@ -203,21 +204,20 @@ func (m Model) clusterUsable() bool {
 
 // clusterProblem explains why exercises cannot run, or is empty.
 func (m Model) clusterProblem() string {
-	t := m.words()
 	switch {
 	case m.sandbox.running:
 		if m.sandbox.total > 0 {
-			return t.buildingSandbox + progressBar(m.sandbox.compiled, m.sandbox.total, 12)
+			return buildingSandbox.In(m.lang) + progressBar(m.sandbox.compiled, m.sandbox.total, 12)
 		}
-		return t.startingSandbox
+		return startingSandbox.In(m.lang)
 	case m.sandbox.err != nil:
 		return m.sandbox.err.Error() + "\n" + m.sandboxOffer()
 	case m.cluster.target == nil:
-		return t.noClusterConfigured + m.sandboxOffer()
+		return noClusterConfigured.In(m.lang) + m.sandboxOffer()
 	case !m.cluster.probed:
-		return t.connecting + "…"
+		return connectingStatus.In(m.lang) + "…"
 	case m.cluster.err != nil:
-		return m.cluster.err.Error() + "\n" + t.keepTrying
+		return m.cluster.err.Error() + "\n" + keepTrying.In(m.lang)
 	}
 	return ""
 }
@@ -229,7 +229,7 @@ func (m Model) sandboxOffer() string {
 	if !m.sandboxOffered() {
 		return ""
 	}
-	return m.words().offerSandbox
+	return offerSandbox.In(m.lang)
 }
 
 func (m Model) sandboxOffered() bool {

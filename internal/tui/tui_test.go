@@ -355,7 +355,7 @@ func TestLightAndDarkTerminalsGetTheirOwnPalette(t *testing.T) {
 func TestACheckThisClusterCannotJudgeSaysWhy(t *testing.T) {
 	r := check.Result{ID: "runs", Title: "the sidecar keeps running", Status: check.Unavailable,
 		Have: "not checkable here: this cluster's nodes are simulated and run no containers"}
-	got := ansi.Strip(strings.Join(resultLines(r, 50, newStyles(true), text[lessons.English]), "\n"))
+	got := ansi.Strip(strings.Join(resultLines(r, 50, newStyles(true), lessons.English), "\n"))
 	if !strings.HasPrefix(got, "○ the sidecar keeps running") || !strings.Contains(got, "not checkable here") || strings.Contains(got, "✗") {
 		t.Fatalf("got\n%s", got)
 	}
@@ -386,7 +386,7 @@ func assertFits(t *testing.T, m Model, w, h int) {
 func TestATitleAndAGoalsListItemsWrapUnderTheirText(t *testing.T) {
 	m := midExercise(t, lessons.English, 120, 40)
 	m.exercise.ex.Goal = lessons.Text{lessons.English: "Make:\n- a ResourceQuota `compute` with hard limits\n  pods=5 and requests.cpu=1;\n- a LimitRange."}
-	got := ansi.Strip(strings.Join(m.exercise.lines(&m, 30), "\n"))
+	got := ansi.Strip(strings.Join(exerciseLines(m, 30), "\n"))
 	want := "2.1 Run myapp with three\n    replicas\nMake:\n- a ResourceQuota compute\n  with hard limits pods=5 and\n  requests.cpu=1;\n- a LimitRange.\n"
 	if !strings.Contains(got, want) {
 		t.Fatalf("got\n%s\nwant it to contain\n%s", got, want)
@@ -447,8 +447,8 @@ func TestANamespaceDeletedElsewhereAsksToStartAgain(t *testing.T) {
 		if m.exercise.phase != notStarted || len(m.exercise.results) != 0 {
 			t.Fatalf("%s: phase %d with %d results after the namespace went", lang, m.exercise.phase, len(m.exercise.results))
 		}
-		gone := fmt.Sprintf(text[lang].namespaceGone, "kz-2-1")
-		start := fmt.Sprintf(text[lang].startPrompt, "kz-2-1")
+		gone := namespaceGone.With("kz-2-1").In(lang)
+		start := startPrompt.With("kz-2-1").In(lang)
 		for _, want := range []string{gone[:20], start[:20]} {
 			if !strings.Contains(strings.ReplaceAll(screen, "\n", ""), want) {
 				t.Errorf("%s: the screen lacks %q:\n%s", lang, want, screen)
@@ -471,14 +471,19 @@ func TestAForbiddenKindIsExplainedNotRetriedInSilence(t *testing.T) {
 		next, _ := m.Update(changedMsg{update: session.Update{Snapshot: m.exercise.snapshot, Err: denied}})
 		m = next.(Model)
 		// The status line, and the pane drawn wide enough not to wrap.
-		screen := strings.Split(viewText(m), "\n")[0] + ansi.Strip(strings.Join(m.exercise.lines(&m, 1000), "\n"))
+		screen := strings.Split(viewText(m), "\n")[0] + ansi.Strip(strings.Join(exerciseLines(m, 1000), "\n"))
 		for _, w := range want {
 			if !strings.Contains(screen, w) {
 				t.Errorf("%s: the screen lacks %q:\n%s", lang, w, screen)
 			}
 		}
-		if strings.Contains(screen, text[lang].reconnecting) {
+		if strings.Contains(screen, reconnectingStatus.In(lang)) {
 			t.Errorf("%s: a refusal reads as reconnecting", lang)
 		}
 	}
+}
+
+// exerciseLines is the exercise pane's content drawn w cells wide.
+func exerciseLines(m Model, w int) []string {
+	return m.exercise.lines(m.frame(w, m.height), m.clusterProblem(), exerciseRecord(m.progress, m.exercise.ex.ID))
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,6 +15,7 @@ import (
 
 // Update handles one message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.seen, m.drawn = m.drawn, &drawnLayouts{}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -153,15 +153,14 @@ func (m Model) forgottenNotice(f kube.Forgotten) string {
 	if len(f.Removed) == 0 {
 		return ""
 	}
-	t := m.words()
 	removed := strings.Join(f.Removed, ", ")
 	switch {
 	case f.SwitchedTo != "":
-		return fmt.Sprintf(t.contextRemovedSwitched, removed, f.SwitchedTo)
+		return contextRemovedSwitched.With(removed, f.SwitchedTo).In(m.lang)
 	case f.Dangling != "":
-		return fmt.Sprintf(t.contextRemovedDangling, removed, f.Dangling)
+		return contextRemovedDangling.With(removed, f.Dangling).In(m.lang)
 	}
-	return fmt.Sprintf(t.contextRemoved, removed)
+	return contextRemoved.With(removed).In(m.lang)
 }
 
 // saveProgress changes the learner's record now and on disk (in a command).

@@ -158,7 +158,16 @@ func notStarted(exerciseID, namespace string) error {
 
 // StartCommand is the command line that starts the exercise in namespace.
 func StartCommand(exerciseID, namespace string) string {
-	cmd := "kanzen start " + exerciseID
+	return command("start", exerciseID, namespace)
+}
+
+// ResetCommand is the command line that resets an exercise in namespace.
+func ResetCommand(exerciseID, namespace string) string {
+	return command("reset", exerciseID, namespace)
+}
+
+func command(verb, exerciseID, namespace string) string {
+	cmd := "kanzen " + verb + " " + exerciseID
 	if namespace != Namespace(exerciseID) {
 		cmd += " --namespace " + namespace
 	}
