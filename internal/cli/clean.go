@@ -44,8 +44,13 @@ func (a *app) clean(ctx context.Context, yes, dryRun bool) error {
 		return nil
 	}
 	fmt.Fprintf(a.stdout, "kanzen's namespaces on context %s:\n", target.Context)
+	// The names line up in one column, however long the longest.
+	width := 12
 	for _, o := range owned {
-		fmt.Fprintf(a.stdout, "  %-12s %s\n", o.Name, describeOwned(o))
+		width = max(width, len(o.Name))
+	}
+	for _, o := range owned {
+		fmt.Fprintf(a.stdout, "  %-*s %s\n", width, o.Name, describeOwned(o))
 	}
 	if dryRun {
 		return nil
