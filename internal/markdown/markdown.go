@@ -124,15 +124,14 @@ func (c *Cache) render(markdown string, width int, style string, lang lessons.La
 	return lines
 }
 
-// stylesFor is Glamour's palette, with inline code unpadded in Japanese.
-// Glamour pads inline code with a space on each side so its background
-// stands clear of the words around it; Japanese puts spaces around code
-// already, and the two together read as a gap.
+// stylesFor is Glamour's palette, with inline code unpadded. Glamour pads
+// inline code with a space on each side so its background stands clear of
+// the words around it; the lessons put spaces around code already, so the
+// two together read as a gap, and a padding space wrapped to the start of
+// a line indents it by one.
 func stylesFor(style string, lang lessons.Lang) gansi.StyleConfig {
 	cfg := *styles.DefaultStyles[style]
-	if lang == lessons.Japanese && cfg.Code.BackgroundColor != nil {
-		cfg.Code.Prefix, cfg.Code.Suffix = "", ""
-	}
+	cfg.Code.Prefix, cfg.Code.Suffix = "", ""
 	return cfg
 }
 
