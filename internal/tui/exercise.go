@@ -215,7 +215,11 @@ func (p *exercisePane) draw(f frame, problem string, record progress.Exercise, t
 		}
 	}
 	t.revealed = len(out)
-	keys := fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), min(hints+1, len(ex.Hints)), len(ex.Hints), footerText(working(exerciseFooter, p), lang, 0))
+	keys := footerText(working(exerciseFooter, p), lang, 0)
+	if hints < len(ex.Hints) && hintKey.works(p) {
+		// The next hint's number, while one is left to reveal.
+		keys = fmt.Sprintf("%s %d/%d · %s", hintKey.footer(lang, 0), hints+1, len(ex.Hints), keys)
+	}
 	add(styled(textwrap.Wrap(keys, w), st.dim.Render)...)
 	add("")
 	add(styled(textwrap.Wrap("── "+liveHeading.In(lang)+" ──", w), st.dim.Render)...)

@@ -574,6 +574,9 @@ func TestTheExercisePaneScrollsShowsWhereAndBringsARevealIntoView(t *testing.T) 
 		if !strings.Contains(screen, third) {
 			t.Fatalf("%s: the third hint is not in view:\n%s", lang, screen)
 		}
+		if next := hintKey.footer(lang, 0) + " 3/3"; strings.Contains(screen, next) {
+			t.Errorf("%s: with every hint shown, the key line still offers %q:\n%s", lang, next, screen)
+		}
 		title := regexp.MustCompile(exerciseTab.In(lang) + ` (\d+)–(\d+)/(\d+)`)
 		if !title.MatchString(screen) {
 			t.Fatalf("%s: the exercise pane does not say where it is:\n%s", lang, screen)
