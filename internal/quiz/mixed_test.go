@@ -1,21 +1,9 @@
 package quiz
 
-import (
-	"testing"
-
-	"kanzen.dev/kanzen/content"
-	"kanzen.dev/kanzen/lessons"
-)
+import "testing"
 
 func TestMixedSpansEveryChapter(t *testing.T) {
-	course, err := lessons.Load(content.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	quizzes, err := Load(content.FS, course)
-	if err != nil {
-		t.Fatal(err)
-	}
+	quizzes := contentQuizzes(t)
 	total := 0
 	for _, z := range quizzes {
 		total += len(z.Questions)
