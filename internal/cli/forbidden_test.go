@@ -63,6 +63,8 @@ func TestCheckExplainsAForbiddenKindAtOnce(t *testing.T) {
 	}, metav1.CreateOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	c.WaitUntilAllowed(t, user, "get", "namespaces", "")
+	c.WaitUntilAllowed(t, user, "list", "configmaps", ns)
 
 	began := time.Now()
 	code, _, stderr := kanzen(t, "check", "3.2", "--kubeconfig", learner, "-n", ns)

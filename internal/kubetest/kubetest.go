@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	authorizationv1 "k8s.io/api/authorization/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
@@ -201,4 +202,27 @@ func ShellWith(kubeconfig, namespace, script string) (string, error) {
 	cmd.Env = append(os.Environ(), "KUBECONFIG="+kubeconfig, "PATH="+path, "KANZEN_NAMESPACE="+namespace)
 	out, err := cmd.CombinedOutput()
 	return string(out), err
+}
+
+// WaitUntilAllowed waits until the API server lets user do verb on
+// resource in namespace ("" for the whole cluster). The authorizer learns
+// of a new role binding through a watch, a moment after it is made, so a
+// test that grants and then acts must wait, or it sees a refusal.
+func (c *Cluster) WaitUntilAllowed(t testing.TB, user, verb, resource, namespace string) {
+	t.Helper()
+	review := &authorizationv1.SubjectAccessReview{Spec: authorizationv1.SubjectAccessReviewSpec{
+		User:               user,
+		ResourceAttributes: &authorizationv1.ResourceAttributes{Verb: verb, Resource: resource, Namespace: namespace},
+	}}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got, err := c.Client.AuthorizationV1().SubjectAccessReviews().Create(context.Background(), review, metav1.CreateOptions{})
+		if err == nil && got.Status.Allowed {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s may still not %s %s in %q after 10s: %v", user, verb, resource, namespace, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

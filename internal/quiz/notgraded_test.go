@@ -8,7 +8,6 @@ import (
 
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 
 	"kanzen.dev/kanzen/internal/progress"
@@ -70,17 +69,7 @@ func TestLiveKanzensOwnFailuresAreNotGradedNorRecorded(t *testing.T) {
 	reader := *g.Target
 	reader.Config = rest.CopyConfig(g.Target.Config)
 	reader.Config.Impersonate = rest.ImpersonationConfig{UserName: "kz-test-reader"}
-	readerClient := kubernetes.NewForConfigOrDie(reader.Config)
-	// The API server's authorizer learns of the binding a moment later.
-	for start := time.Now(); ; time.Sleep(50 * time.Millisecond) {
-		_, err := readerClient.CoreV1().Namespaces().Get(ctx, ns, metav1.GetOptions{})
-		if err == nil {
-			break
-		}
-		if time.Since(start) > 10*time.Second {
-			t.Fatalf("the reader cannot read %s: %v", ns, err)
-		}
-	}
+	c.WaitUntilAllowed(t, "kz-test-reader", "get", "namespaces", ns)
 	v, carded := answerOnce(t, &Grader{Target: &reader, Namespace: ns}, q, right)
 	if !v.Skipped || !strings.Contains(v.Reason, `cannot create resource "pods"`) || carded {
 		t.Errorf("a dry run the cluster forbids: %+v, recorded %v; want not graded and not recorded", v, carded)

@@ -349,6 +349,7 @@ func allowReadingNamespaces(t *testing.T, c *kubetest.Cluster, user string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { rbac.ClusterRoleBindings().Delete(context.Background(), binding.Name, metav1.DeleteOptions{}) })
+	c.WaitUntilAllowed(t, user, "get", "namespaces", "")
 }
 
 func TestUnreachableClusterErrorSaysWhatFailed(t *testing.T) {
